@@ -3,14 +3,17 @@ package io.quench;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Quench: the incident console for compromised accounts relaying spam through a GroupWise Internet
- * Agent. Without arguments (or with Spring options) it starts the web console; the first argument may
- * instead name a command-line tool that runs without the web console (see {@link Commands}).
+ * Quench: the incident console for compromised accounts relaying spam through a GroupWise
+ * Internet Agent. Without arguments (or with Spring options) it starts the web console;
+ * the first argument may instead name a command-line tool that runs without the web
+ * console (see {@link Commands}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class QuenchApplication {
 
 	public static void main(String[] args) {

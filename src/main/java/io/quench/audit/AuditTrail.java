@@ -1,0 +1,25 @@
+package io.quench.audit;
+
+import io.quench.user.OperatorAccountChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit hook point: every auditable event passes through here. Until the audit table
+ * exists, each event becomes one line in the {@code quench.audit} log.
+ */
+@Component
+class AuditTrail {
+
+	private static final Logger audit = LoggerFactory.getLogger("quench.audit");
+
+	@EventListener
+	void on(OperatorAccountChanged event) {
+		audit.info("operator={} change={} detail=\"{}\" actor={} at={}", event.username(), event.change(),
+				event.detail(), event.actor(), event.at());
+	}
+
+}

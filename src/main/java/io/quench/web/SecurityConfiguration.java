@@ -1,0 +1,91 @@
+package io.quench.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import io.quench.user.PasswordChange;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+/**
+ * Who may reach what. Pages need a signed-in operator (roles VIEWER < OPERATOR < APPROVER
+ * < ADMIN); {@code /api/**} answers 401 instead of redirecting; an htmx request whose
+ * session expired makes the page reload (and so land on the login page) instead of
+ * swapping the login form into a panel.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	/**
+	 * No inline or eval script; our own origin only; nobody may frame the console.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "form-action 'self'; frame-src 'self'; frame-ancestors 'none'";
+
+	private static final RequestMatcher HTMX = new RequestHeaderRequestMatcher("HX-Request", "true");
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.fromHierarchy("""
+				ROLE_ADMIN > ROLE_APPROVER
+				ROLE_APPROVER > ROLE_OPERATOR
+				ROLE_OPERATOR > ROLE_VIEWER
+				""");
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProvider operatorAuthenticationProvider)
+			throws Exception {
+		RequestMatcher api = pathPattern("/api/**");
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		// Only remember plain page requests to return to after login, never htmx
+		// fragments or API calls.
+		requestCache
+			.setRequestMatcher(new AndRequestMatcher(pathPattern(org.springframework.http.HttpMethod.GET, "/**"),
+					new NegatedRequestMatcher(HTMX), new NegatedRequestMatcher(api)));
+		http.authenticationProvider(operatorAuthenticationProvider)
+			.authorizeHttpRequests((authorize) -> authorize
+				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+						"/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/admin/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.hasRole("VIEWER"))
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.requestCache((cache) -> cache.requestCache(requestCache))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+				.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (request) -> true)
+				.accessDeniedHandler(new HtmxAccessDeniedHandler()))
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions((frame) -> frame.deny())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.addFilterAfter(new PasswordChangeRequiredFilter(PasswordChange.REQUIRED_AUTHORITY, PasswordChange.PATH),
+					BasicAuthenticationFilter.class);
+		return http.build();
+	}
+
+}
