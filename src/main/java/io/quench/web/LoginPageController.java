@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.quench.user.DemoProperties;
 import io.quench.user.LoginThrottledException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.authentication.DisabledException;
@@ -12,7 +13,6 @@ import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The login page. It says why the last attempt failed without telling whether the user
@@ -31,9 +31,11 @@ class LoginPageController {
 	}
 
 	@GetMapping("/login")
-	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-			HttpSession session, Model model) {
-		if (error != null) {
+	String login(HttpServletRequest request, Model model) {
+		HttpSession session = request.getSession(false);
+		// "/login?error" and "/login?logout" carry the flag as a parameter without a
+		// value.
+		if (request.getParameterMap().containsKey("error")) {
 			Object last = (session != null) ? session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) : null;
 			if (last instanceof LoginThrottledException throttled) {
 				long minutes = Math.max(1,
@@ -48,7 +50,7 @@ class LoginPageController {
 				model.addAttribute("errorKey", "login.failed");
 			}
 		}
-		model.addAttribute("loggedOut", logout != null);
+		model.addAttribute("loggedOut", request.getParameterMap().containsKey("logout"));
 		model.addAttribute("demo", this.demo.active());
 		return "web/login";
 	}
