@@ -2,6 +2,7 @@ package io.quench.user;
 
 import java.util.List;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +19,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The signed-in operator changes their own password (forced after a temporary one).
@@ -46,7 +49,7 @@ class PasswordController {
 	}
 
 	@PostMapping(PasswordChange.PATH)
-	String change(@ModelAttribute("form") PasswordForm form, Authentication authentication, HtmxRequest htmx,
+	ModelAndView change(@ModelAttribute("form") PasswordForm form, Authentication authentication, HtmxRequest htmx,
 			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		String error = null;
 		if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
@@ -67,11 +70,12 @@ class PasswordController {
 			model.addAttribute("forced", mustChange(authentication));
 			model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
 			model.addAttribute("errorKey", error);
-			return htmx.isHtmxRequest() ? "user/password :: form" : "user/password";
+			return new ModelAndView(htmx.isHtmxRequest() ? "user/password :: form" : "user/password", model.asMap());
 		}
 		refreshAuthentication(authentication, request, response);
 		redirect.addFlashAttribute("flashKey", "password.changed");
-		return "redirect:/";
+		// htmx: a full-page navigation (HX-Redirect), not a page swapped into the form.
+		return new ModelAndView(htmx.isHtmxRequest() ? new HtmxRedirectView("/") : new RedirectView("/", true));
 	}
 
 	/**

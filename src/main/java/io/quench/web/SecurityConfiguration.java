@@ -64,7 +64,7 @@ class SecurityConfiguration {
 					new NegatedRequestMatcher(HTMX), new NegatedRequestMatcher(api)));
 		http.authenticationProvider(operatorAuthenticationProvider)
 			.authorizeHttpRequests((authorize) -> authorize
-				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
 						"/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/admin/**")
