@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +26,14 @@ import java.util.regex.Pattern;
  * @param counter the extension, as written (order files by modification time, not by it)
  */
 public record LogFileName(String name, MonthDay monthDay, LogKind kind, String counter) {
+
+	/** Checks the fields. */
+	public LogFileName {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(monthDay, "monthDay");
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(counter, "counter");
+	}
 
 	private static final Pattern NAME = Pattern
 		.compile("(?i)(?<month>\\d{2})(?<day>\\d{2})(?<agent>poa|log|gwia)\\.(?<counter>[0-9a-f]{3,4})");

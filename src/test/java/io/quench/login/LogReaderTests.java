@@ -243,6 +243,24 @@ class LogReaderTests {
 		assertThat(this.events.get(0).at()).isEqualTo(Instant.parse("2024-01-15T13:02:11Z"));
 	}
 
+	@Test
+	void aHexCounterFileStartedLastYearIsDatedInThatYear() throws IOException {
+		Path file = write("1231poa.00c", LOGIN);
+		Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2027-01-02T10:00:00Z")));
+		read(file, null);
+		assertThat(this.events.get(0).at()).isEqualTo(Instant.parse("2026-12-31T13:02:11Z"));
+	}
+
+	@Test
+	void theRawLineOfAnEventIsCapped() throws IOException {
+		Path file = write("1204poa.001", LOGIN.strip() + " " + "x".repeat(10_000) + "\n");
+		read(file, null);
+		assertThat(this.events).singleElement().satisfies((e) -> {
+			assertThat(e.pattern()).isEqualTo("poa.login_success.tolerant");
+			assertThat(e.raw()).hasSize(LogEvent.MAX_RAW_CHARS);
+		});
+	}
+
 	private LogReadResult read(Path file, LogCursor cursor) throws IOException {
 		return this.reader.read(file, cursor, this.events::add, this.shapes);
 	}
