@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * The command-line tools in the jar: {@code java -jar quench.jar COMMAND ...}. They run without Spring,
- * so an operator can use them over SSH on the GWIA server.
+ * The command-line tools in the jar: {@code java -jar quench.jar COMMAND ...}. They run
+ * without Spring, so an operator can use them over SSH on the GWIA server.
  */
 final class Commands {
 
