@@ -131,11 +131,14 @@ public final class QueueWalker {
 			Path relative = this.realRoot.relativize(file);
 			QueueFolder folder = QueueFolder.of(relative.getName(0).toString());
 			boolean inRootItself = relative.getNameCount() == 1;
-			if (!QueueWalker.this.includeOtherFolders && (inRootItself || folder == QueueFolder.OTHER)) {
+			// A symlink named send or defer in the root stands for a queue folder: report
+			// it.
+			boolean inQueue = folder != QueueFolder.OTHER && (!inRootItself || attrs.isSymbolicLink());
+			if (!QueueWalker.this.includeOtherFolders && !inQueue) {
 				return FileVisitResult.CONTINUE;
 			}
 			String path = relativePath(relative);
-			if (inRootItself) {
+			if (inRootItself && !attrs.isSymbolicLink()) {
 				folder = QueueFolder.OTHER;
 			}
 			if (attrs.isSymbolicLink()) {
