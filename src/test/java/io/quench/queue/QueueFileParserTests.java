@@ -1,10 +1,13 @@
 package io.quench.queue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.quench.queue.EnvelopeAddress.Role;
 import io.quench.queue.ParsedQueueFile.Dialect;
@@ -180,6 +183,25 @@ class QueueFileParserTests {
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> new QueueParserSettings("(", "a", "b", "c"))
 			.withMessageContaining("addressElements");
+	}
+
+	@Test
+	void anEnvelopeInALatin1CharsetAfterABomAndBlankLinesStillFindsTheMessageStart(@TempDir Path dir) throws Exception {
+		byte[] envelope = ("\r\n  <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\r\n<Env><From><Name>M\u00fcller \u00e9t\u00e9</Name>"
+				+ "<EmailAddress>m@example.org</EmailAddress></From></Env>\r\n\r\nSubject: latin\r\n\r\nbody\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1);
+		byte[] bom = { (byte) 0xef, (byte) 0xbb, (byte) 0xbf };
+		Path file = dir.resolve("latin1.xml");
+		Files.write(file, bom);
+		Files.write(file, envelope, StandardOpenOption.APPEND);
+
+		ParsedQueueFile parsed = this.parser.parse(entry(file));
+
+		assertThat(parsed.problem()).isNull();
+		assertThat(parsed.dialect()).isEqualTo(Dialect.XML_ENVELOPE);
+		assertThat(parsed.sender()).isEqualTo("m@example.org");
+		assertThat(parsed.headers().subject()).isEqualTo("latin");
+		assertThat(parsed.sha256()).isEqualTo(sha256(file));
 	}
 
 }
