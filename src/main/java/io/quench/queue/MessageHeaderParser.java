@@ -1,0 +1,284 @@
+package io.quench.queue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.dom.address.AddressList;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.dom.field.DateTimeField;
+import org.apache.james.mime4j.field.DateTimeFieldLenientImpl;
+import org.apache.james.mime4j.field.address.LenientAddressParser;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.RawField;
+
+import io.quench.queue.EnvelopeAddress.Role;
+
+/**
+ * Splits and decodes an RFC 5322 header block with Apache Mime4j: folded lines, RFC 2047
+ * encoded words in any charset Java knows (with the RFC 2231 language suffix), raw 8-bit
+ * bytes (UTF-8 if valid, else windows-1252), a lenient Date, the Received chain's first
+ * hop.
+ */
+final class MessageHeaderParser {
+
+	/**
+	 * Mime4j stops at this many header fields. Real header blocks have 20 to 100 fields;
+	 * long Received chains and list headers stay well below 1000.
+	 */
+	static final int MAX_HEADER_COUNT = 1000;
+
+	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	/**
+	 * RFC 2231 section 5: {@code =?charset*language?...}; Mime4j knows no language
+	 * suffix.
+	 */
+	private static final Pattern ENCODED_WORD_LANGUAGE = Pattern.compile("=\\?([^?*\\s]+)\\*[^?\\s]*\\?");
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	private final MimeConfig config;
+
+	MessageHeaderParser(int headerCap) {
+		this.config = new MimeConfig.Builder().setStrictParsing(false)
+			.setMaxHeaderCount(MAX_HEADER_COUNT)
+			.setMaxHeaderLen(headerCap)
+			.setMaxLineLen(headerCap)
+			.setMalformedHeaderStartsBody(false)
+			.build();
+	}
+
+	/**
+	 * Parses the header block into {@link ParseContext#headers} and
+	 * {@link ParseContext#headerSender}.
+	 * @param block the header lines (see {@link HeaderBlock})
+	 * @param context receives headers and warnings
+	 * @param addressesFromHeaders also record Sender/From/Return-Path and To/Cc/Bcc as
+	 * the file's addresses (dialect (d), which has no envelope)
+	 */
+	void parse(byte[] block, ParseContext context, boolean addressesFromHeaders) {
+		Collected c = new Collected();
+		MimeTokenStream stream = new MimeTokenStream(this.config, DecodeMonitor.SILENT, null);
+		byte[] input = new byte[block.length + 2];
+		System.arraycopy(block, 0, input, 0, block.length);
+		input[block.length] = '\r';
+		input[block.length + 1] = '\n';
+		stream.parse(new ByteArrayInputStream(input));
+		int fields = 0;
+		try {
+			for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM
+					&& state != EntityState.T_END_HEADER; state = stream.next()) {
+				if (state == EntityState.T_FIELD) {
+					fields++;
+					field(stream.getField(), c, context);
+				}
+			}
+		}
+		catch (MimeException | IOException ex) {
+			context.warn("message headers read only in part: " + ex.getMessage());
+		}
+		if (fields == 0) {
+			context.warn("no message headers found");
+		}
+		context.headers = new MessageHeaders(c.subject, c.from, c.to, c.cc, c.date, c.messageId, c.firstReceivedHop,
+				(c.xMailer != null) ? c.xMailer : c.userAgent);
+		List<String> senders = new ArrayList<>();
+		senders.addAll(c.senderAddresses);
+		senders.addAll(c.fromAddresses);
+		senders.addAll(c.returnPathAddresses);
+		if (!senders.isEmpty()) {
+			context.headerSender = senders.get(0);
+		}
+		if (addressesFromHeaders) {
+			c.senderAddresses.forEach((a) -> context.address(a, Role.SENDER, "Sender:"));
+			c.fromAddresses.forEach((a) -> context.address(a, Role.SENDER, "From:"));
+			c.returnPathAddresses.forEach((a) -> context.address(a, Role.SENDER, "Return-Path:"));
+			c.toAddresses.forEach((a) -> context.address(a, Role.RECIPIENT, "To:"));
+			c.ccAddresses.forEach((a) -> context.address(a, Role.RECIPIENT, "Cc:"));
+			c.bccAddresses.forEach((a) -> context.address(a, Role.RECIPIENT, "Bcc:"));
+		}
+	}
+
+	private void field(Field field, Collected c, ParseContext context) {
+		String name = field.getName().strip();
+		String raw = rawValue(field, name, context);
+		String value = unfold(raw);
+		switch (name.toLowerCase(Locale.ROOT)) {
+			case "subject" -> c.subject = first(c.subject, decodeWords(value));
+			case "from" -> {
+				c.from = first(c.from, decodeWords(value));
+				c.fromAddresses.addAll(addresses(value, name, context));
+			}
+			case "sender" -> c.senderAddresses.addAll(addresses(value, name, context));
+			case "return-path" -> c.returnPathAddresses.addAll(addresses(value, name, context));
+			case "to" -> {
+				c.to = first(c.to, decodeWords(value));
+				c.toAddresses.addAll(addresses(value, name, context));
+			}
+			case "cc" -> {
+				c.cc = first(c.cc, decodeWords(value));
+				c.ccAddresses.addAll(addresses(value, name, context));
+			}
+			case "bcc" -> c.bccAddresses.addAll(addresses(value, name, context));
+			case "date" -> {
+				if (c.date == null) {
+					c.date = date(value, context);
+				}
+			}
+			case "message-id" -> c.messageId = first(c.messageId, cap(ParseContext.normalise(value)));
+			// Each hop adds its Received on top, so the last one read is the first hop.
+			case "received" -> c.firstReceivedHop = cap(WHITESPACE.matcher(value).replaceAll(" ").strip());
+			case "x-mailer" -> c.xMailer = first(c.xMailer, decodeWords(value));
+			case "user-agent" -> c.userAgent = first(c.userAgent, decodeWords(value));
+			default -> {
+			}
+		}
+	}
+
+	/** The field's value bytes, decoded as UTF-8 if valid, else windows-1252. */
+	private static String rawValue(Field field, String name, ParseContext context) {
+		byte[] raw = (field.getRaw() != null) ? field.getRaw().toByteArray() : null;
+		if (raw == null) {
+			return (field.getBody() != null) ? field.getBody() : "";
+		}
+		int colon = 0;
+		while (colon < raw.length && raw[colon] != ':') {
+			colon++;
+		}
+		int start = Math.min(colon + 1, raw.length);
+		boolean eightBit = false;
+		for (int i = start; i < raw.length; i++) {
+			if (raw[i] < 0) {
+				eightBit = true;
+				break;
+			}
+		}
+		if (!eightBit) {
+			return new String(raw, start, raw.length - start, StandardCharsets.US_ASCII);
+		}
+		try {
+			String utf8 = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(raw, start, raw.length - start))
+				.toString();
+			context.warn("raw 8-bit bytes in header " + name + ": read as UTF-8");
+			return utf8;
+		}
+		catch (CharacterCodingException ex) {
+			context.warn("raw 8-bit bytes in header " + name + ": not UTF-8, read as windows-1252");
+			return new String(raw, start, raw.length - start, WINDOWS_1252);
+		}
+	}
+
+	private static String unfold(String value) {
+		return value.replace("\r", "").replace("\n", "").strip();
+	}
+
+	static String decodeWords(String value) {
+		String text = ENCODED_WORD_LANGUAGE.matcher(value).replaceAll("=?$1?");
+		try {
+			text = DecoderUtil.decodeEncodedWords(text, DecodeMonitor.SILENT);
+		}
+		catch (RuntimeException ex) {
+			// Leave the words encoded rather than lose the header.
+		}
+		return cap(text.strip());
+	}
+
+	private static List<String> addresses(String value, String name, ParseContext context) {
+		List<String> result = new ArrayList<>();
+		try {
+			AddressList list = LenientAddressParser.DEFAULT.parseAddressList(value);
+			for (Mailbox mailbox : list.flatten()) {
+				if (mailbox.getAddress() != null && !mailbox.getAddress().isBlank()) {
+					result.add(mailbox.getAddress());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			context.warn("unreadable addresses in " + name + ": " + ex.getMessage());
+		}
+		return result;
+	}
+
+	private static Instant date(String value, ParseContext context) {
+		try {
+			DateTimeField field = DateTimeFieldLenientImpl.PARSER.parse(new RawField("Date", value),
+					DecodeMonitor.SILENT);
+			Date date = field.getDate();
+			if (date != null) {
+				return date.toInstant();
+			}
+		}
+		catch (RuntimeException ex) {
+			// Reported below.
+		}
+		context.warn("unparseable Date: " + cap(value));
+		return null;
+	}
+
+	private static String first(String current, String candidate) {
+		return (current != null) ? current : candidate;
+	}
+
+	private static String cap(String value) {
+		if (value.length() <= QueueFileParser.MAX_HEADER_VALUE_CHARS) {
+			return value;
+		}
+		return value.substring(0, QueueFileParser.MAX_HEADER_VALUE_CHARS - 1) + "\u2026";
+	}
+
+	/** The header values collected so far (first occurrence wins, except Received). */
+	private static final class Collected {
+
+		String subject;
+
+		String from;
+
+		String to;
+
+		String cc;
+
+		Instant date;
+
+		String messageId;
+
+		String firstReceivedHop;
+
+		String xMailer;
+
+		String userAgent;
+
+		final List<String> senderAddresses = new ArrayList<>();
+
+		final List<String> fromAddresses = new ArrayList<>();
+
+		final List<String> returnPathAddresses = new ArrayList<>();
+
+		final List<String> toAddresses = new ArrayList<>();
+
+		final List<String> ccAddresses = new ArrayList<>();
+
+		final List<String> bccAddresses = new ArrayList<>();
+
+	}
+
+}

@@ -1,0 +1,243 @@
+package io.quench.queue;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import io.quench.queue.DialectSniffer.Sniff;
+import io.quench.queue.ParsedQueueFile.Dialect;
+import io.quench.queue.ParsedQueueFile.Status;
+
+/**
+ * Parses one GWIA queue file into a {@link ParsedQueueFile}, streaming in constant
+ * memory. Plain Java, no Spring; thread-safe (one instance may parse on several threads).
+ * <p>
+ * It reads only what it needs, the envelope (at most {@link #ENVELOPE_CAP_BYTES}) and the
+ * message headers (at most {@link #HEADER_CAP_BYTES}), and streams the rest of the file
+ * through SHA-256 with a fixed buffer, so the hash covers the whole file and a 50 MB
+ * message costs a few hundred KiB.
+ * <p>
+ * The dialect is told from the first bytes (after a UTF-8 BOM and whitespace): {@code <}
+ * starts XML (an envelope followed by the message, or XML throughout; see
+ * {@link XmlQueueReader}); a bare domain line followed by {@code HELO}/{@code EHLO}, or a
+ * first line {@code MAIL FROM:}, starts an SMTP script; a header line starts a bare RFC
+ * 5322 message; NUL bytes or many control bytes make a binary file. See docs/formats.md,
+ * "How Quench parses queue files".
+ * <p>
+ * It never throws for bad input: a file that is not understood is
+ * {@link Status#UNPARSED}, a hostile one (DTD, entities, XML over a limit) is
+ * {@link Status#REJECTED}, each with a reason. If the file's size or mtime changes while
+ * it is read, it is read once more; the result of the second read is returned with a
+ * warning (saying whether it changed again).
+ */
+public final class QueueFileParser {
+
+	/**
+	 * The most bytes of envelope read: XML envelopes seen are a few KiB; 256 KiB holds
+	 * thousands of recipients and bounds what a hostile file can make us buffer.
+	 */
+	public static final int ENVELOPE_CAP_BYTES = 256 * 1024;
+
+	/**
+	 * The most bytes of message headers read: real header blocks are 2 to 20 KiB; spam
+	 * with a thousand addressees in To stays under 100 KiB. A longer block is cut with a
+	 * warning.
+	 */
+	public static final int HEADER_CAP_BYTES = 256 * 1024;
+
+	/**
+	 * Header values (subject, To, ...) are cut to this many characters: enough to show
+	 * and search; the parsed addresses carry the full recipient list.
+	 */
+	public static final int MAX_HEADER_VALUE_CHARS = 4096;
+
+	/** Read buffer; large enough for few system calls, small enough to keep per parse. */
+	private static final int IO_BUFFER_BYTES = 64 * 1024;
+
+	/** Reason prefix of a file that disappeared before or while it was opened. */
+	public static final String VANISHED = "file vanished";
+
+	private final MessageHeaderParser headerParser;
+
+	private final XmlQueueReader xmlReader;
+
+	private final SmtpScriptReader smtpReader;
+
+	/** A parser with {@link QueueParserSettings#defaults()}. */
+	public QueueFileParser() {
+		this(QueueParserSettings.defaults());
+	}
+
+	/**
+	 * A parser with the given element-name patterns.
+	 * @param settings the settings
+	 */
+	public QueueFileParser(QueueParserSettings settings) {
+		Objects.requireNonNull(settings, "settings");
+		this.headerParser = new MessageHeaderParser(HEADER_CAP_BYTES);
+		this.xmlReader = new XmlQueueReader(settings, this.headerParser, ENVELOPE_CAP_BYTES, HEADER_CAP_BYTES);
+		this.smtpReader = new SmtpScriptReader(this.headerParser, ENVELOPE_CAP_BYTES, HEADER_CAP_BYTES);
+	}
+
+	/**
+	 * Parses one queue file. Never throws for anything about the file.
+	 * @param entry the file, as listed by {@link QueueWalker}
+	 * @return what the file holds, or why it was not parsed
+	 */
+	public ParsedQueueFile parse(QueueEntry entry) {
+		Objects.requireNonNull(entry, "entry");
+		Attempt attempt = read(entry.path());
+		if (attempt.changed) {
+			attempt = read(entry.path());
+			attempt.context
+				.warn(attempt.changed ? "file kept changing while read (read twice): the result may mix versions"
+						: "file changed while read: read a second time");
+		}
+		return attempt.result(entry);
+	}
+
+	private Attempt read(Path path) {
+		ParseContext context = new ParseContext();
+		BasicFileAttributes before;
+		try {
+			if (!path.toRealPath().equals(path.toAbsolutePath().normalize())) {
+				return Attempt.failed(context, Status.REJECTED, "path goes through a symlink: not followed");
+			}
+			before = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		}
+		catch (NoSuchFileException ex) {
+			return Attempt.failed(context, Status.UNPARSED, VANISHED + " before it could be read");
+		}
+		catch (IOException | RuntimeException ex) {
+			return Attempt.failed(context, Status.UNPARSED, "cannot read: " + describe(ex));
+		}
+		if (before.isSymbolicLink()) {
+			return Attempt.failed(context, Status.REJECTED, "symlink not followed");
+		}
+		if (!before.isRegularFile()) {
+			return Attempt.failed(context, Status.UNPARSED, "not a regular file");
+		}
+		Instant mtime = before.lastModifiedTime().toInstant();
+		try (InputStream file = Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+			DigestingInputStream digesting = new DigestingInputStream(file);
+			Status status = Status.PARSED;
+			String problem = null;
+			try {
+				// The readers wrap the stream (SequenceInputStream, the XML reader) and
+				// may close
+				// it; the file must stay open for the digest, so closing is left to this
+				// method.
+				parseContent(new BufferedInputStream(new FilterInputStream(digesting) {
+					@Override
+					public void close() {
+					}
+				}, IO_BUFFER_BYTES), context);
+			}
+			catch (QueueFileProblem ex) {
+				status = ex.status();
+				problem = ex.getMessage();
+			}
+			catch (RuntimeException ex) {
+				status = Status.UNPARSED;
+				problem = "parser failure: " + describe(ex);
+			}
+			digesting.drain();
+			long size = digesting.count();
+			String sha256 = digesting.hexDigest();
+			boolean changed = size != before.size() || changedSince(path, before, context);
+			return new Attempt(context, status, problem, size, mtime, sha256, changed);
+		}
+		catch (NoSuchFileException ex) {
+			return Attempt.failed(context, Status.UNPARSED, VANISHED + " before it could be opened");
+		}
+		catch (AccessDeniedException ex) {
+			return Attempt.failed(context, Status.UNPARSED, "cannot read: permission denied");
+		}
+		catch (IOException ex) {
+			return Attempt.failed(context, Status.UNPARSED, "cannot read: " + describe(ex));
+		}
+	}
+
+	private static boolean changedSince(Path path, BasicFileAttributes before, ParseContext context) {
+		try {
+			BasicFileAttributes after = Files.readAttributes(path, BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			return after.size() != before.size() || !after.lastModifiedTime().equals(before.lastModifiedTime());
+		}
+		catch (NoSuchFileException ex) {
+			// Read to the end through the open handle: the content is whole (GWIA
+			// delivered it).
+			context.warn("file was removed just after it was read");
+			return false;
+		}
+		catch (IOException ex) {
+			context.warn("cannot check the file after reading: " + describe(ex));
+			return false;
+		}
+	}
+
+	private void parseContent(BufferedInputStream in, ParseContext context) throws IOException {
+		in.mark(DialectSniffer.SNIFF_BYTES);
+		byte[] head = in.readNBytes(DialectSniffer.SNIFF_BYTES);
+		in.reset();
+		Sniff sniff = DialectSniffer.sniff(head, head.length);
+		switch (sniff.kind()) {
+			case EMPTY, BINARY, UNKNOWN -> throw QueueFileProblem.unparsed(sniff.problem());
+			case XML -> {
+				in.skipNBytes(sniff.skip());
+				byte[] prefix = java.util.Arrays.copyOfRange(head, sniff.skip(), head.length);
+				this.xmlReader.read(in, prefix, prefix.length, context);
+			}
+			case SMTP_SCRIPT -> {
+				in.skipNBytes(sniff.skip());
+				this.smtpReader.read(in, context);
+			}
+			case RFC5322 -> {
+				in.skipNBytes(sniff.skip());
+				context.dialect = Dialect.RFC5322;
+				this.headerParser.parse(HeaderBlock.read(in, HEADER_CAP_BYTES, false, context), context, true);
+			}
+		}
+	}
+
+	private static String describe(Exception ex) {
+		String message = ex.getMessage();
+		return ex.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	/** One read of the file. */
+	private record Attempt(ParseContext context, Status status, String problem, long size, Instant mtime, String sha256,
+			boolean changed) {
+
+		static Attempt failed(ParseContext context, Status status, String problem) {
+			return new Attempt(context, status, problem, -1, null, null, false);
+		}
+
+		ParsedQueueFile result(QueueEntry entry) {
+			if (this.status == Status.PARSED) {
+				String sender = this.context.resolveSender();
+				this.context.finish();
+				return new ParsedQueueFile(entry.relativePath(), entry.folder(), this.size, this.mtime, this.sha256,
+						this.context.dialect, Status.PARSED, null, this.context.addresses, sender, this.context.headers,
+						this.context.warnings);
+			}
+			this.context.finish();
+			return new ParsedQueueFile(entry.relativePath(), entry.folder(), this.size, this.mtime, this.sha256,
+					this.context.dialect, this.status, this.problem, List.of(), null, MessageHeaders.EMPTY,
+					this.context.warnings);
+		}
+
+	}
+
+}

@@ -1,0 +1,219 @@
+package io.quench.queue;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
+import java.util.Objects;
+
+/**
+ * Walks a GWIA queue root (the directory holding {@code send/} and {@code defer/}) and
+ * hands each regular file below it to a {@link Visitor}, streaming: one directory listing
+ * open per level, nothing collected, so 10^6 files cost no more memory than ten.
+ * <p>
+ * Safety: symbolic links are never followed, whether they point inside the root or out of
+ * it (each is reported as an item error "symlink not followed"); a file whose real path
+ * is not below the real path of the root is never handed out; files vanishing during the
+ * walk and unreadable directories become item errors and the walk goes on. The root
+ * itself may be configured through a symlink; it is resolved once, at the start.
+ */
+public final class QueueWalker {
+
+	/**
+	 * GWIA queues nest a level or two below {@code send/} and {@code defer/}; 32 levels
+	 * is far beyond that and stops a pathological tree. Deeper directories are item
+	 * errors.
+	 */
+	static final int MAX_DEPTH = 32;
+
+	private final Path root;
+
+	private final boolean includeOtherFolders;
+
+	/**
+	 * A walker over {@code send/} and {@code defer/} only.
+	 * @param root the queue root
+	 */
+	public QueueWalker(Path root) {
+		this(root, false);
+	}
+
+	/**
+	 * A walker.
+	 * @param root the queue root
+	 * @param includeOtherFolders also walk folders other than {@code send/} and
+	 * {@code defer/} (and files directly in the root), as {@link QueueFolder#OTHER}
+	 */
+	public QueueWalker(Path root, boolean includeOtherFolders) {
+		this.root = Objects.requireNonNull(root, "root");
+		this.includeOtherFolders = includeOtherFolders;
+	}
+
+	/**
+	 * Walks the root, calling the visitor on this thread for each file and each item
+	 * error.
+	 * @param visitor receives files and item errors
+	 * @throws IOException if the root itself cannot be resolved or read
+	 */
+	public void walk(Visitor visitor) throws IOException {
+		Objects.requireNonNull(visitor, "visitor");
+		Path realRoot = this.root.toRealPath();
+		if (!Files.isDirectory(realRoot)) {
+			throw new IOException("queue root is not a directory: " + this.root);
+		}
+		Files.walkFileTree(realRoot, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new Walk(realRoot, visitor));
+	}
+
+	/** Receives what the walk finds. */
+	public interface Visitor {
+
+		/**
+		 * A regular file below the root.
+		 * @param entry the file
+		 */
+		void file(QueueEntry entry);
+
+		/**
+		 * Something below the root that is not handed out, and why.
+		 * @param error the item error
+		 */
+		void error(ItemError error);
+
+	}
+
+	/**
+	 * An item the walk skipped.
+	 *
+	 * @param relativePath the path relative to the queue root
+	 * @param problem why it was skipped (for example "symlink not followed")
+	 */
+	public record ItemError(String relativePath, String problem) {
+
+		public ItemError {
+			Objects.requireNonNull(relativePath, "relativePath");
+			Objects.requireNonNull(problem, "problem");
+		}
+
+	}
+
+	private final class Walk extends SimpleFileVisitor<Path> {
+
+		private final Path realRoot;
+
+		private final Visitor visitor;
+
+		Walk(Path realRoot, Visitor visitor) {
+			this.realRoot = realRoot;
+			this.visitor = visitor;
+		}
+
+		@Override
+		public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+			if (dir.equals(this.realRoot)) {
+				return FileVisitResult.CONTINUE;
+			}
+			Path relative = this.realRoot.relativize(dir);
+			if (relative.getNameCount() == 1 && !QueueWalker.this.includeOtherFolders
+					&& QueueFolder.of(relative.toString()) == QueueFolder.OTHER) {
+				return FileVisitResult.SKIP_SUBTREE;
+			}
+			return FileVisitResult.CONTINUE;
+		}
+
+		@Override
+		public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+			Path relative = this.realRoot.relativize(file);
+			QueueFolder folder = QueueFolder.of(relative.getName(0).toString());
+			boolean inRootItself = relative.getNameCount() == 1;
+			// A symlink named send or defer in the root stands for a queue folder: report
+			// it.
+			boolean inQueue = folder != QueueFolder.OTHER && (!inRootItself || attrs.isSymbolicLink());
+			if (!QueueWalker.this.includeOtherFolders && !inQueue) {
+				return FileVisitResult.CONTINUE;
+			}
+			String path = relativePath(relative);
+			if (inRootItself && !attrs.isSymbolicLink()) {
+				folder = QueueFolder.OTHER;
+			}
+			if (attrs.isSymbolicLink()) {
+				error(path, "symlink not followed");
+			}
+			else if (attrs.isDirectory()) {
+				error(path, "directory deeper than " + MAX_DEPTH + " levels not walked");
+			}
+			else if (!attrs.isRegularFile()) {
+				error(path, "not a regular file");
+			}
+			else {
+				handOut(file, path, folder, attrs);
+			}
+			return FileVisitResult.CONTINUE;
+		}
+
+		private void handOut(Path file, String path, QueueFolder folder, BasicFileAttributes attrs) {
+			Path real;
+			try {
+				real = file.toRealPath();
+			}
+			catch (NoSuchFileException ex) {
+				error(path, "vanished during the walk");
+				return;
+			}
+			catch (IOException ex) {
+				error(path, "cannot resolve: " + ex.getMessage());
+				return;
+			}
+			if (!real.startsWith(this.realRoot)) {
+				error(path, "real path outside the queue root: not followed");
+				return;
+			}
+			this.visitor.file(new QueueEntry(real, path, folder, attrs.size(), attrs.lastModifiedTime().toInstant()));
+		}
+
+		@Override
+		public FileVisitResult visitFileFailed(Path file, IOException exc) {
+			String path = relativePath(this.realRoot.relativize(file));
+			if (exc instanceof NoSuchFileException) {
+				error(path, "vanished during the walk");
+			}
+			else if (exc instanceof AccessDeniedException) {
+				error(path, "cannot read: permission denied");
+			}
+			else {
+				error(path, "cannot read: " + exc.getMessage());
+			}
+			return FileVisitResult.CONTINUE;
+		}
+
+		@Override
+		public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+			if (exc != null) {
+				error(relativePath(this.realRoot.relativize(dir)), "listing failed part-way: " + exc.getMessage());
+			}
+			return FileVisitResult.CONTINUE;
+		}
+
+		private void error(String path, String problem) {
+			this.visitor.error(new ItemError(path, problem));
+		}
+
+		private static String relativePath(Path relative) {
+			StringBuilder path = new StringBuilder();
+			for (int i = 0; i < relative.getNameCount(); i++) {
+				if (i > 0) {
+					path.append('/');
+				}
+				path.append(relative.getName(i));
+			}
+			return (path.length() == 0) ? "." : path.toString();
+		}
+
+	}
+
+}

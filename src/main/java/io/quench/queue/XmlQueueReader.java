@@ -1,0 +1,574 @@
+package io.quench.queue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLResolver;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.exc.WstxEOFException;
+import com.ctc.wstx.exc.WstxLazyException;
+import com.ctc.wstx.stax.WstxInputFactory;
+import org.codehaus.stax2.XMLInputFactory2;
+import org.codehaus.stax2.XMLStreamReader2;
+
+import io.quench.queue.EnvelopeAddress.Role;
+import io.quench.queue.ParsedQueueFile.Dialect;
+
+/**
+ * Reads the XML dialects with Woodstox StAX configured safe: no DTD, no entity of any
+ * kind, no resolver that could fetch anything, and explicit limits on depth, names, text
+ * and counts. Dialect (a), an XML envelope followed by the message, and dialect (b), XML
+ * throughout with the message in an element, are told apart when the root element ends:
+ * if non-blank bytes follow, they are the RFC 5322 message.
+ * <p>
+ * Woodstox reports character offsets, not byte offsets, so the reader decodes the bytes
+ * itself (the charset from the XML declaration, UTF-8 by default; ASCII-compatible
+ * charsets only), keeps a copy of the first bytes it reads and maps the character offset
+ * of the root end tag back to a byte offset by decoding that copy again.
+ */
+final class XmlQueueReader {
+
+	/**
+	 * GroupWise envelopes nest three or four levels; 64 leaves room and stops depth
+	 * bombs.
+	 */
+	static final int MAX_DEPTH = 64;
+
+	/** Envelope elements carry an attribute or two (version, encoding). */
+	static final int MAX_ATTRIBUTES_PER_ELEMENT = 64;
+
+	/** No attribute in a queue file needs more than a short value. */
+	static final int MAX_ATTRIBUTE_CHARS = 8 * 1024;
+
+	/** Bounds a recipients list: far above any real recipient count. */
+	static final int MAX_CHILDREN_PER_ELEMENT = 100_000;
+
+	/** Bounds the work of a huge flat document; a real envelope has tens of elements. */
+	static final long MAX_ELEMENTS = 1_000_000;
+
+	/**
+	 * Bounds the parse time of one document. Dialect (b) holds the whole message, base64
+	 * (4/3 of its size): 256 Mi characters is above any message size limit a GWIA is run
+	 * with (tens of MB). Memory stays small regardless, because text is read in segments.
+	 */
+	static final long MAX_CHARACTERS = 256L * 1024 * 1024;
+
+	/**
+	 * Woodstox hands long text out in segments of about this many characters instead of
+	 * buffering a whole base64 message.
+	 */
+	static final int TEXT_SEGMENT_CHARS = 8 * 1024;
+
+	/**
+	 * Bytes kept past the envelope cap: Woodstox and the decoder read ahead by their
+	 * buffer sizes (a few KiB each), so the bytes just after the root end tag are still
+	 * retained.
+	 */
+	static final int READ_AHEAD_SLACK_BYTES = 64 * 1024;
+
+	/**
+	 * Entities are refused (no DTD, no declarations); this only bounds what could slip
+	 * through, as defence in depth.
+	 */
+	static final int MAX_ENTITY_COUNT = 100;
+
+	/** See {@link #MAX_ENTITY_COUNT}. */
+	static final int MAX_ENTITY_DEPTH = 2;
+
+	private static final Pattern XML_DECLARATION_ENCODING = Pattern
+		.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
+
+	private static final Pattern EXTERNAL_ENTITY = Pattern.compile("<!ENTITY[^>]*\\b(SYSTEM|PUBLIC)\\b");
+
+	private static final Pattern DOCTYPE_EXTERNAL_ID = Pattern
+		.compile("^<!DOCTYPE\\s+[^\\s\\[>]+\\s+(SYSTEM|PUBLIC)\\b");
+
+	private static final Pattern LIMIT_MESSAGE = Pattern.compile("(?i)\\blimit\\b|exceeded");
+
+	private static final Pattern ENCODING_ATTRIBUTE = Pattern
+		.compile("(?i)^(encoding|transferencoding|transfer-encoding|content-transfer-encoding)$");
+
+	private static final Pattern BASE64_LINE = Pattern.compile("[A-Za-z0-9+/=]+");
+
+	private static final XMLResolver REFUSE = (publicId, systemId, baseUri, namespace) -> {
+		throw new XMLStreamException("resolving " + systemId + " refused");
+	};
+
+	private final XMLInputFactory factory;
+
+	private final Pattern addressElements;
+
+	private final Pattern senderElements;
+
+	private final Pattern recipientElements;
+
+	private final Pattern messageElements;
+
+	private final MessageHeaderParser headers;
+
+	private final int envelopeCap;
+
+	private final int headerCap;
+
+	XmlQueueReader(QueueParserSettings settings, MessageHeaderParser headers, int envelopeCap, int headerCap) {
+		this.addressElements = Pattern.compile(settings.addressElements());
+		this.senderElements = Pattern.compile(settings.senderElements());
+		this.recipientElements = Pattern.compile(settings.recipientElements());
+		this.messageElements = Pattern.compile(settings.messageElements());
+		this.headers = headers;
+		this.envelopeCap = envelopeCap;
+		this.headerCap = headerCap;
+		this.factory = safeFactory();
+	}
+
+	static XMLInputFactory safeFactory() {
+		XMLInputFactory f = new WstxInputFactory();
+		f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		// Entity references surface (and are refused) instead of being expanded.
+		f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+		f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+		f.setProperty(XMLInputFactory.IS_COALESCING, false);
+		f.setProperty(XMLInputFactory.IS_VALIDATING, false);
+		f.setXMLResolver(REFUSE);
+		f.setProperty(WstxInputProperties.P_DTD_RESOLVER, REFUSE);
+		f.setProperty(WstxInputProperties.P_ENTITY_RESOLVER, REFUSE);
+		f.setProperty(XMLInputFactory2.P_LAZY_PARSING, false);
+		f.setProperty(WstxInputProperties.P_MIN_TEXT_SEGMENT, TEXT_SEGMENT_CHARS);
+		f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH);
+		f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, MAX_ATTRIBUTES_PER_ELEMENT);
+		f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, MAX_ATTRIBUTE_CHARS);
+		f.setProperty(WstxInputProperties.P_MAX_CHILDREN_PER_ELEMENT, MAX_CHILDREN_PER_ELEMENT);
+		f.setProperty(WstxInputProperties.P_MAX_ELEMENT_COUNT, MAX_ELEMENTS);
+		f.setProperty(WstxInputProperties.P_MAX_CHARACTERS, MAX_CHARACTERS);
+		// Counted over all segments of one text node: the same bound as the whole
+		// document.
+		f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, (int) Math.min(Integer.MAX_VALUE, MAX_CHARACTERS));
+		f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, MAX_ENTITY_COUNT);
+		f.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, MAX_ENTITY_DEPTH);
+		return f;
+	}
+
+	/**
+	 * Reads an XML queue file.
+	 * @param in the stream, positioned at the first {@code <}
+	 * @param prefix the first bytes from that position (already read, still in
+	 * {@code in})
+	 * @param prefixLength how many bytes of {@code prefix} are valid
+	 * @param context receives dialect, addresses, headers and warnings
+	 * @throws IOException if reading fails
+	 */
+	void read(InputStream in, byte[] prefix, int prefixLength, ParseContext context) throws IOException {
+		String head = new String(prefix, 0, prefixLength, StandardCharsets.ISO_8859_1);
+		refuseDoctype(head);
+		Charset charset = charset(head);
+		RetainingInputStream tee = new RetainingInputStream(in, this.envelopeCap + READ_AHEAD_SLACK_BYTES);
+		CharsetDecoder decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPLACE)
+			.onUnmappableCharacter(CodingErrorAction.REPLACE);
+		try {
+			XMLStreamReader2 xml = (XMLStreamReader2) this.factory
+				.createXMLStreamReader(new InputStreamReader(tee, decoder));
+			Walk walk = new Walk(context);
+			while (xml.hasNext()) {
+				if (walk.event(xml)) {
+					rootEnded(xml, tee, in, charset, walk, context);
+					return;
+				}
+			}
+			throw QueueFileProblem.unparsed("truncated XML: the root element does not end");
+		}
+		catch (WstxLazyException ex) {
+			throw problem((ex.getCause() instanceof XMLStreamException cause) ? cause
+					: new XMLStreamException(ex.getMessage()));
+		}
+		catch (XMLStreamException ex) {
+			if (ex.getNestedException() instanceof IOException io) {
+				throw io;
+			}
+			throw problem(ex);
+		}
+	}
+
+	private static QueueFileProblem problem(XMLStreamException ex) {
+		String message = firstLine(ex.getMessage());
+		if (ex instanceof WstxEOFException) {
+			return QueueFileProblem.unparsed("truncated XML: " + message, ex);
+		}
+		if (message.contains("entity")) {
+			return QueueFileProblem.rejected("XML entity refused: " + message);
+		}
+		if (LIMIT_MESSAGE.matcher(message).find()) {
+			return QueueFileProblem.rejected("XML limit exceeded: " + message);
+		}
+		return QueueFileProblem.unparsed("malformed XML: " + message, ex);
+	}
+
+	private static String firstLine(String message) {
+		if (message == null) {
+			return "(no detail)";
+		}
+		String line = message.strip().lines().findFirst().orElse("");
+		int at = line.indexOf(" at [row,col");
+		if (at > 0) {
+			line = line.substring(0, at);
+		}
+		return (line.length() > 300) ? line.substring(0, 300) + "\u2026" : line;
+	}
+
+	/**
+	 * Refuses a DOCTYPE seen in the first bytes, before Woodstox reads (and buffers) it.
+	 * A DOCTYPE further in is refused from the DTD event.
+	 */
+	private static void refuseDoctype(String head) {
+		int doctype = head.indexOf("<!DOCTYPE");
+		if (doctype >= 0) {
+			throw QueueFileProblem.rejected(doctypeReason(head.substring(doctype)));
+		}
+	}
+
+	static String doctypeReason(String doctype) {
+		if (EXTERNAL_ENTITY.matcher(doctype).find()) {
+			return "DOCTYPE with an external entity (SYSTEM/PUBLIC) refused: nothing was resolved";
+		}
+		if (doctype.contains("<!ENTITY")) {
+			return "DOCTYPE with entity declarations refused (possible entity expansion, \"billion laughs\"): "
+					+ "nothing was expanded";
+		}
+		if (DOCTYPE_EXTERNAL_ID.matcher(doctype).find()) {
+			return "DOCTYPE with an external DTD refused: nothing was fetched";
+		}
+		return "DOCTYPE refused: queue files carry no DTD";
+	}
+
+	private static Charset charset(String head) {
+		Matcher m = XML_DECLARATION_ENCODING.matcher(head);
+		if (!m.find()) {
+			return StandardCharsets.UTF_8;
+		}
+		Charset charset;
+		try {
+			charset = Charset.forName(m.group(1));
+		}
+		catch (IllegalCharsetNameException | UnsupportedCharsetException ex) {
+			throw QueueFileProblem.unparsed("unsupported XML encoding " + m.group(1));
+		}
+		byte[] probe = "<?xml version=\"1.0\"?>\r\n".getBytes(charset);
+		if (!Arrays.equals(probe, "<?xml version=\"1.0\"?>\r\n".getBytes(StandardCharsets.US_ASCII))) {
+			throw QueueFileProblem.unparsed("unsupported XML encoding " + m.group(1) + " (not ASCII-compatible)");
+		}
+		return charset;
+	}
+
+	private void rootEnded(XMLStreamReader2 xml, RetainingInputStream tee, InputStream in, Charset charset, Walk walk,
+			ParseContext context) throws IOException, XMLStreamException {
+		long endChar = xml.getLocationInfo().getEndingCharOffset();
+		int endByte = tee.overflowed() ? -1 : byteOffset(tee.buffer(), tee.retained(), charset, endChar);
+		if (endByte < 0) {
+			// Too far in to find the message start: only whole-XML files may go on.
+			try {
+				while (xml.hasNext()) {
+					xml.next();
+				}
+				whole(walk, context);
+			}
+			catch (XMLStreamException ex) {
+				context.dialect = Dialect.XML_ENVELOPE;
+				context
+					.warn("XML envelope longer than " + this.envelopeCap + " bytes: the message after it is not read");
+			}
+			return;
+		}
+		PushbackInputStream rest = new PushbackInputStream(
+				new SequenceInputStream(new ByteArrayInputStream(tee.buffer(), endByte, tee.retained() - endByte), in),
+				1);
+		int b = rest.read();
+		while (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f') {
+			b = rest.read();
+		}
+		if (b < 0) {
+			whole(walk, context);
+			return;
+		}
+		if (b == '<') {
+			context.warn("XML after the root element ignored");
+			whole(walk, context);
+			return;
+		}
+		rest.unread(b);
+		context.dialect = Dialect.XML_ENVELOPE;
+		if (walk.message != null) {
+			context.warn("message element in an XML envelope ignored: the message follows the envelope");
+		}
+		this.headers.parse(HeaderBlock.read(rest, this.headerCap, false, context), context, false);
+	}
+
+	private void whole(Walk walk, ParseContext context) {
+		context.dialect = Dialect.XML_MESSAGE;
+		if (walk.message == null) {
+			context.warn("no message element in the XML: no message headers");
+			return;
+		}
+		this.headers.parse(HeaderBlock.of(walk.message, this.headerCap, context), context, false);
+	}
+
+	/**
+	 * The byte offset at which decoding {@code chars} characters of {@code bytes} ends,
+	 * or -1 if the bytes hold fewer characters.
+	 */
+	static int byteOffset(byte[] bytes, int length, Charset charset, long chars) {
+		CharsetDecoder decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPLACE)
+			.onUnmappableCharacter(CodingErrorAction.REPLACE);
+		ByteBuffer input = ByteBuffer.wrap(bytes, 0, length);
+		CharBuffer output = CharBuffer.allocate(8192);
+		long remaining = chars;
+		while (remaining > 0) {
+			output.clear();
+			output.limit((int) Math.min(output.capacity(), remaining));
+			CoderResult result = decoder.decode(input, output, true);
+			if (output.position() == 0 && (result.isUnderflow() || result.isOverflow())) {
+				return -1;
+			}
+			remaining -= output.position();
+		}
+		return input.position();
+	}
+
+	/** The state of one pass over the XML events. */
+	private final class Walk {
+
+		private final ParseContext context;
+
+		/** Element local names, innermost first. */
+		private final Deque<String> stack = new ArrayDeque<>();
+
+		private StringBuilder address;
+
+		private int addressDepth;
+
+		private MessageCollector collector;
+
+		private int collectorDepth;
+
+		byte[] message;
+
+		Walk(ParseContext context) {
+			this.context = context;
+		}
+
+		/** Handles one event; true when the root element has just ended. */
+		boolean event(XMLStreamReader2 xml) throws XMLStreamException {
+			int event = xml.next();
+			switch (event) {
+				case XMLStreamConstants.DTD -> {
+					String subset = xml.getDTDInfo().getDTDInternalSubset();
+					throw QueueFileProblem.rejected(doctypeReason("<!DOCTYPE x " + ((subset != null) ? subset : "")));
+				}
+				case XMLStreamConstants.ENTITY_REFERENCE ->
+					throw QueueFileProblem.rejected("XML entity reference &" + xml.getLocalName() + "; refused");
+				case XMLStreamConstants.START_ELEMENT -> start(xml);
+				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text(xml);
+				case XMLStreamConstants.END_ELEMENT -> {
+					return end();
+				}
+				default -> {
+				}
+			}
+			return false;
+		}
+
+		private void start(XMLStreamReader2 xml) {
+			String name = localName(xml.getLocalName());
+			this.stack.push(name);
+			if (this.address != null || this.collector != null) {
+				return;
+			}
+			if (XmlQueueReader.this.addressElements.matcher(name).matches()) {
+				this.address = new StringBuilder();
+				this.addressDepth = this.stack.size();
+			}
+			else if (this.message == null && XmlQueueReader.this.messageElements.matcher(name).matches()) {
+				this.collector = new MessageCollector(base64Attribute(xml), XmlQueueReader.this.headerCap);
+				this.collectorDepth = this.stack.size();
+			}
+		}
+
+		private void text(XMLStreamReader2 xml) {
+			if (this.address != null) {
+				int room = ParseContext.MAX_ADDRESS_CHARS + 1 - this.address.length();
+				if (room > 0) {
+					this.address.append(xml.getTextCharacters(), xml.getTextStart(),
+							Math.min(room, xml.getTextLength()));
+				}
+			}
+			else if (this.collector != null) {
+				this.collector.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+			}
+		}
+
+		private boolean end() {
+			int depth = this.stack.size();
+			if (this.address != null && depth == this.addressDepth) {
+				this.context.address(this.address.toString(), role(), path());
+				this.address = null;
+			}
+			else if (this.collector != null && depth == this.collectorDepth) {
+				this.message = this.collector.bytes(this.context);
+				this.collector = null;
+			}
+			this.stack.pop();
+			return this.stack.isEmpty();
+		}
+
+		/**
+		 * The role from the nearest element (itself included) matching a role pattern.
+		 */
+		private Role role() {
+			for (String name : this.stack) {
+				if (XmlQueueReader.this.senderElements.matcher(name).matches()) {
+					return Role.SENDER;
+				}
+				if (XmlQueueReader.this.recipientElements.matcher(name).matches()) {
+					return Role.RECIPIENT;
+				}
+			}
+			return Role.UNKNOWN;
+		}
+
+		private String path() {
+			StringBuilder path = new StringBuilder();
+			for (Iterator<String> it = this.stack.descendingIterator(); it.hasNext();) {
+				path.append(it.next());
+				if (it.hasNext()) {
+					path.append('/');
+				}
+			}
+			return path.toString();
+		}
+
+	}
+
+	private static String localName(String name) {
+		int colon = name.lastIndexOf(':');
+		return (colon >= 0) ? name.substring(colon + 1) : name;
+	}
+
+	/** TRUE for base64, FALSE for text, null when no attribute says (then sniffed). */
+	private static Boolean base64Attribute(XMLStreamReader2 xml) {
+		for (int i = 0; i < xml.getAttributeCount(); i++) {
+			if (ENCODING_ATTRIBUTE.matcher(localName(xml.getAttributeLocalName(i))).matches()) {
+				return xml.getAttributeValue(i).toLowerCase(Locale.ROOT).contains("base64");
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Collects the beginning of the message element's text: enough characters to decode
+	 * more than the header cap, never the whole message.
+	 */
+	static final class MessageCollector {
+
+		private final Boolean base64;
+
+		private final int headerCap;
+
+		private final int maxChars;
+
+		private final StringBuilder chars = new StringBuilder();
+
+		MessageCollector(Boolean base64, int headerCap) {
+			this.base64 = base64;
+			this.headerCap = headerCap;
+			// Base64 needs 4/3 characters per byte plus line breaks; text at least 1.
+			this.maxChars = headerCap / 2 * 3 + 1024;
+		}
+
+		void append(char[] text, int start, int length) {
+			int room = this.maxChars - this.chars.length();
+			if (room > 0) {
+				this.chars.append(text, start, Math.min(room, length));
+			}
+		}
+
+		/** The decoded message start, at most one byte over the header cap. */
+		byte[] bytes(ParseContext context) {
+			String text = this.chars.toString().strip();
+			boolean isBase64 = (this.base64 != null) ? this.base64
+					: BASE64_LINE.matcher(text.lines().findFirst().orElse("")).matches();
+			byte[] bytes;
+			if (isBase64) {
+				bytes = decodeBase64(text, context);
+			}
+			else {
+				bytes = text.getBytes(StandardCharsets.UTF_8);
+			}
+			return (bytes.length > this.headerCap + 1) ? Arrays.copyOf(bytes, this.headerCap + 1) : bytes;
+		}
+
+		private static byte[] decodeBase64(String text, ParseContext context) {
+			ByteArrayOutputStream clean = new ByteArrayOutputStream(text.length());
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c == '=') {
+					break;
+				}
+				if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
+						|| c == '/') {
+					clean.write(c);
+				}
+			}
+			byte[] alphabet = clean.toByteArray();
+			int usable = alphabet.length - (alphabet.length % 4);
+			if (alphabet.length % 4 == 1) {
+				context.warn("message element: base64 ends in a partial group");
+			}
+			try {
+				byte[] whole = Base64.getDecoder().decode(Arrays.copyOf(alphabet, usable));
+				int tail = alphabet.length % 4;
+				if (tail >= 2) {
+					byte[] last = Base64.getDecoder()
+						.decode(new String(alphabet, usable, tail, StandardCharsets.US_ASCII)
+								+ "==".substring(tail - 2));
+					byte[] all = Arrays.copyOf(whole, whole.length + last.length);
+					System.arraycopy(last, 0, all, whole.length, last.length);
+					return all;
+				}
+				return whole;
+			}
+			catch (IllegalArgumentException ex) {
+				context.warn("message element: undecodable base64");
+				return new byte[0];
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.quench.queue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+class QueueWalkerTests {
+
+	@TempDir
+	Path dir;
+
+	private final List<QueueEntry> files = new ArrayList<>();
+
+	private final List<QueueWalker.ItemError> errors = new ArrayList<>();
+
+	private final QueueWalker.Visitor collect = new QueueWalker.Visitor() {
+		@Override
+		public void file(QueueEntry entry) {
+			QueueWalkerTests.this.files.add(entry);
+		}
+
+		@Override
+		public void error(QueueWalker.ItemError error) {
+			QueueWalkerTests.this.errors.add(error);
+		}
+	};
+
+	@Test
+	void filesBelowSendAndDeferAreYieldedRecursivelyWithTheirQueueAndOtherFoldersAreSkipped() throws IOException {
+		Path root = this.dir.resolve("gwia");
+		write(root.resolve("send/4A1B2C3D.001"), "From: a@example.org\r\n\r\n");
+		write(root.resolve("send/sub/deeper/4A1B2C3E.002"), "x");
+		write(root.resolve("DEFER/4A1B2C3F.003"), "xyz");
+		write(root.resolve("wpcsout/0/binary"), "b");
+		write(root.resolve("gwia.cfg"), "/smtp");
+
+		new QueueWalker(root).walk(this.collect);
+
+		assertThat(this.errors).isEmpty();
+		assertThat(this.files).extracting(QueueEntry::relativePath, QueueEntry::folder, QueueEntry::size)
+			.containsExactlyInAnyOrder(tuple("send/4A1B2C3D.001", QueueFolder.SEND, 23L),
+					tuple("send/sub/deeper/4A1B2C3E.002", QueueFolder.SEND, 1L),
+					tuple("DEFER/4A1B2C3F.003", QueueFolder.DEFER, 3L));
+		QueueEntry first = this.files.stream()
+			.filter((e) -> e.relativePath().equals("send/4A1B2C3D.001"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(first.mtime()).isEqualTo(Files.getLastModifiedTime(first.path()).toInstant());
+		assertThat(first.path()).isEqualTo(root.resolve("send/4A1B2C3D.001").toRealPath());
+	}
+
+	@Test
+	void otherFoldersAreYieldedAsOtherWhenConfigured() throws IOException {
+		Path root = this.dir.resolve("gwia");
+		write(root.resolve("send/a"), "a");
+		write(root.resolve("receive/b"), "b");
+		write(root.resolve("gwia.cfg"), "c");
+
+		new QueueWalker(root, true).walk(this.collect);
+
+		assertThat(this.files).extracting(QueueEntry::relativePath, QueueEntry::folder)
+			.containsExactlyInAnyOrder(tuple("send/a", QueueFolder.SEND), tuple("receive/b", QueueFolder.OTHER),
+					tuple("gwia.cfg", QueueFolder.OTHER));
+	}
+
+	@Test
+	void symlinksAreReportedAndNeverFollowedWhetherTheyPointOutsideOrInside() throws IOException {
+		Path root = this.dir.resolve("gwia");
+		Path outside = write(this.dir.resolve("outside/passwd"), "root:x:0:0");
+		write(root.resolve("send/real.eml"), "From: a@example.org\r\n\r\n");
+		Files.createSymbolicLink(root.resolve("send/to-outside"), outside);
+		Files.createSymbolicLink(root.resolve("send/to-inside"), root.resolve("send/real.eml"));
+		Files.createSymbolicLink(root.resolve("send/dir-outside"), outside.getParent());
+		Files.createSymbolicLink(root.resolve("defer"), outside.getParent());
+
+		new QueueWalker(root).walk(this.collect);
+
+		assertThat(this.files).extracting(QueueEntry::relativePath).containsExactly("send/real.eml");
+		assertThat(this.errors).extracting(QueueWalker.ItemError::relativePath, QueueWalker.ItemError::problem)
+			.containsExactlyInAnyOrder(tuple("send/to-outside", "symlink not followed"),
+					tuple("send/to-inside", "symlink not followed"), tuple("send/dir-outside", "symlink not followed"),
+					tuple("defer", "symlink not followed"));
+	}
+
+	@Test
+	void filesVanishingDuringTheWalkBecomeItemErrorsAndTheWalkGoesOn() throws IOException {
+		Path root = this.dir.resolve("gwia");
+		for (int i = 0; i < 5; i++) {
+			write(root.resolve("send/f" + i), "x");
+		}
+		write(root.resolve("defer/kept"), "x");
+
+		new QueueWalker(root).walk(new QueueWalker.Visitor() {
+			@Override
+			public void file(QueueEntry entry) {
+				QueueWalkerTests.this.files.add(entry);
+				if (entry.folder() == QueueFolder.SEND) {
+					// The GWIA delivers the other queued files meanwhile.
+					for (int i = 0; i < 5; i++) {
+						try {
+							Files.deleteIfExists(root.resolve("send/f" + i).equals(entry.path())
+									? Path.of("/nonexistent") : root.resolve("send/f" + i));
+						}
+						catch (IOException ex) {
+							throw new IllegalStateException(ex);
+						}
+					}
+				}
+			}
+
+			@Override
+			public void error(QueueWalker.ItemError error) {
+				QueueWalkerTests.this.errors.add(error);
+			}
+		});
+
+		assertThat(this.files).extracting(QueueEntry::relativePath).contains("defer/kept");
+		assertThat(this.files).filteredOn((e) -> e.folder() == QueueFolder.SEND).hasSize(1);
+		assertThat(this.errors).hasSize(4).allMatch((e) -> e.problem().equals("vanished during the walk"));
+	}
+
+	@Test
+	void anUnreadableDirectoryIsAnItemErrorAndTheWalkGoesOn() throws IOException {
+		assumeFalse("root".equals(System.getProperty("user.name")), "root reads every directory");
+		Path root = this.dir.resolve("gwia");
+		write(root.resolve("send/locked/a"), "x");
+		write(root.resolve("defer/b"), "x");
+		Files.setPosixFilePermissions(root.resolve("send/locked"), PosixFilePermissions.fromString("---------"));
+		try {
+			new QueueWalker(root).walk(this.collect);
+		}
+		finally {
+			Files.setPosixFilePermissions(root.resolve("send/locked"), PosixFilePermissions.fromString("rwx------"));
+		}
+
+		assertThat(this.files).extracting(QueueEntry::relativePath).containsExactly("defer/b");
+		assertThat(this.errors).extracting(QueueWalker.ItemError::relativePath).containsExactly("send/locked");
+	}
+
+	@Test
+	void aMissingRootIsAnError() {
+		org.assertj.core.api.Assertions.assertThatIOException()
+			.isThrownBy(() -> new QueueWalker(this.dir.resolve("missing")).walk(this.collect));
+	}
+
+	private static Path write(Path file, String content) throws IOException {
+		Files.createDirectories(file.getParent());
+		return Files.writeString(file, content);
+	}
+
+}
