@@ -3,7 +3,6 @@ package io.quench.queue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class QueueWalkerTests {
 
@@ -127,24 +125,6 @@ class QueueWalkerTests {
 		assertThat(this.files).extracting(QueueEntry::relativePath).contains("defer/kept");
 		assertThat(this.files).filteredOn((e) -> e.folder() == QueueFolder.SEND).hasSize(1);
 		assertThat(this.errors).hasSize(4).allMatch((e) -> e.problem().equals("vanished during the walk"));
-	}
-
-	@Test
-	void anUnreadableDirectoryIsAnItemErrorAndTheWalkGoesOn() throws IOException {
-		assumeFalse("root".equals(System.getProperty("user.name")), "root reads every directory");
-		Path root = this.dir.resolve("gwia");
-		write(root.resolve("send/locked/a"), "x");
-		write(root.resolve("defer/b"), "x");
-		Files.setPosixFilePermissions(root.resolve("send/locked"), PosixFilePermissions.fromString("---------"));
-		try {
-			new QueueWalker(root).walk(this.collect);
-		}
-		finally {
-			Files.setPosixFilePermissions(root.resolve("send/locked"), PosixFilePermissions.fromString("rwx------"));
-		}
-
-		assertThat(this.files).extracting(QueueEntry::relativePath).containsExactly("defer/b");
-		assertThat(this.errors).extracting(QueueWalker.ItemError::relativePath).containsExactly("send/locked");
 	}
 
 	@Test
