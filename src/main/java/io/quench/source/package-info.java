@@ -1,5 +1,8 @@
 /**
- * Sources: configured queue roots and log folders, and the ingest runs that read them.
+ * Sources (GWIA queue roots, POA and GWIA log folders, directory exports) and the scans
+ * that read them: claiming, progress, per-item errors, cancellation, history. The reading
+ * itself belongs to the features that own the data, through
+ * {@link io.quench.source.SourceIngester}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sources")
 package io.quench.source;

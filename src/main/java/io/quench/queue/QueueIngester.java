@@ -1,0 +1,283 @@
+package io.quench.queue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.quench.source.IngestContext;
+import io.quench.source.SenderCount;
+import io.quench.source.SourceIngester;
+import io.quench.source.SourceKind;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Scans a GWIA queue root: walks {@code send/} and {@code defer/} (never following a
+ * symlink), parses new and changed files on worker threads, stores them in chunks, skips
+ * files whose size and mtime did not change (no body is read), and marks files that
+ * vanished as gone. Nothing in the queue is ever written.
+ */
+@Component
+class QueueIngester implements SourceIngester {
+
+	/**
+	 * Files parsed and written per transaction: large enough for efficient batches, small
+	 * for memory.
+	 */
+	static final int CHUNK = 256;
+
+	/** Parser threads per run: the machine class has 2 cores. */
+	static final int PARSERS = 2;
+
+	/** Top senders shown live during a run. */
+	private static final int TOP = 10;
+
+	private final QueueMessageRepository messages;
+
+	private final TransactionTemplate transactions;
+
+	private final QueueFileParser parser = new QueueFileParser();
+
+	QueueIngester(QueueMessageRepository messages, TransactionTemplate transactions) {
+		this.messages = messages;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public boolean supports(SourceKind kind) {
+		return kind == SourceKind.QUEUE;
+	}
+
+	@Override
+	public void ingest(IngestContext context) throws Exception {
+		Path root = context.source().path();
+		if (!Files.isDirectory(root)) {
+			throw new IOException("The queue root " + root + " is not a folder (or is not reachable)");
+		}
+		long sourceId = context.source().id();
+		QueueIndex index = this.transactions.execute((status) -> this.messages.loadIndex(sourceId));
+		if (index.size() == 0) {
+			countFiles(root, context);
+		}
+		else {
+			context.total(index.presentCount(), index.presentBytes());
+		}
+		Run run = new Run(context, index, root);
+		run.walk();
+		if (context.cancelled()) {
+			return;
+		}
+		Instant now = context.clock().instant();
+		if (run.incompleteFolders.get() == 0) {
+			List<Long> vanished = new ArrayList<>();
+			index.forEachVanished(vanished::add);
+			for (int from = 0; from < vanished.size(); from += 1000) {
+				List<Long> ids = vanished.subList(from, Math.min(vanished.size(), from + 1000));
+				context.gone(this.transactions.execute((status) -> this.messages.markGone(ids, now)));
+			}
+		}
+		else {
+			context.failed(root.toString(), run.incompleteFolders.get()
+					+ " folder(s) could not be read: files below them are not marked gone in this scan");
+		}
+		this.transactions.executeWithoutResult((status) -> this.messages.recordDepth(sourceId, now));
+	}
+
+	/**
+	 * First scan of a source: a quick walk that only counts, so the progress bar has a
+	 * total.
+	 */
+	private static void countFiles(Path root, IngestContext context) throws IOException {
+		AtomicLong files = new AtomicLong();
+		AtomicLong bytes = new AtomicLong();
+		new QueueWalker(root).walk(new QueueWalker.Visitor() {
+			@Override
+			public void file(QueueEntry entry) {
+				files.incrementAndGet();
+				bytes.addAndGet(entry.size());
+				if ((files.get() & 0xFFF) == 0) {
+					context.total(files.get(), bytes.get());
+				}
+			}
+
+			@Override
+			public void error(QueueWalker.ItemError error) {
+				// reported by the real walk
+			}
+		});
+		context.total(files.get(), bytes.get());
+	}
+
+	private final class Run implements QueueWalker.Visitor {
+
+		private final IngestContext context;
+
+		private final QueueIndex index;
+
+		private final Path root;
+
+		private final Map<String, LongAdder> senders = new ConcurrentHashMap<>();
+
+		private final AtomicInteger incompleteFolders = new AtomicInteger();
+
+		private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+		private final ThreadPoolExecutor pool = new ThreadPoolExecutor(PARSERS, PARSERS, 30, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(PARSERS * 2), new ThreadPoolExecutor.CallerRunsPolicy());
+
+		private List<Pending> chunk = new ArrayList<>(CHUNK);
+
+		private long lastTopSenders;
+
+		Run(IngestContext context, QueueIndex index, Path root) {
+			this.context = context;
+			this.index = index;
+			this.root = root;
+		}
+
+		void walk() throws Exception {
+			try {
+				new QueueWalker(this.root).walk(this);
+			}
+			catch (Cancelled ex) {
+				// cancellation requested: stop walking, let submitted chunks finish
+			}
+			finally {
+				flushChunk();
+				this.pool.shutdown();
+				this.pool.awaitTermination(10, TimeUnit.MINUTES);
+				publishTopSenders();
+			}
+			Throwable failed = this.failure.get();
+			if (failed instanceof Exception exception) {
+				throw exception;
+			}
+			if (failed instanceof Error error) {
+				throw error;
+			}
+		}
+
+		@Override
+		public void file(QueueEntry entry) {
+			if (this.context.cancelled() || this.failure.get() != null) {
+				throw new Cancelled();
+			}
+			int slot = this.index.find(entry.relativePath());
+			if (slot >= 0) {
+				this.index.markSeen(slot);
+				if (this.index.unchanged(slot, entry.size(), entry.mtime().toEpochMilli())) {
+					this.context.skipped(1);
+					this.context.done(1, entry.size());
+					return;
+				}
+			}
+			this.chunk.add(new Pending(entry, slot >= 0 ? this.index.id(slot) : null));
+			if (this.chunk.size() >= CHUNK) {
+				flushChunk();
+			}
+		}
+
+		@Override
+		public void error(QueueWalker.ItemError error) {
+			Path path = this.root.resolve(error.relativePath());
+			if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+				this.incompleteFolders.incrementAndGet();
+			}
+			this.context.failed(error.relativePath(), error.problem());
+		}
+
+		private void flushChunk() {
+			if (this.chunk.isEmpty()) {
+				return;
+			}
+			List<Pending> work = this.chunk;
+			this.chunk = new ArrayList<>(CHUNK);
+			this.pool.execute(() -> {
+				try {
+					store(work);
+				}
+				catch (RuntimeException | Error ex) {
+					this.failure.compareAndSet(null, ex);
+				}
+			});
+		}
+
+		private void store(List<Pending> work) {
+			List<ParsedQueueFile> added = new ArrayList<>();
+			List<ParsedQueueFile> changed = new ArrayList<>();
+			List<Long> changedIds = new ArrayList<>();
+			long bytes = 0;
+			for (Pending pending : work) {
+				ParsedQueueFile parsed = QueueIngester.this.parser.parse(pending.entry());
+				bytes += pending.entry().size();
+				if (parsed.status() != ParsedQueueFile.Status.PARSED) {
+					this.context.failed(parsed.relativePath(), parsed.status() + ": " + parsed.problem());
+				}
+				if (parsed.problem() != null && parsed.problem().startsWith(QueueFileParser.VANISHED)) {
+					continue;
+				}
+				if (parsed.sender() != null) {
+					this.senders.computeIfAbsent(parsed.sender(), (key) -> new LongAdder()).increment();
+				}
+				if (pending.id() == null) {
+					added.add(parsed);
+				}
+				else {
+					changed.add(parsed);
+					changedIds.add(pending.id());
+				}
+			}
+			Instant now = this.context.clock().instant();
+			long sourceId = this.context.source().id();
+			long runId = this.context.runId();
+			QueueIngester.this.transactions.executeWithoutResult((status) -> {
+				QueueIngester.this.messages.insert(sourceId, runId, added, now);
+				QueueIngester.this.messages.update(runId, changedIds, changed, now);
+			});
+			this.context.ok(added.size() + changed.size());
+			this.context.done(work.size(), bytes);
+			long millis = System.nanoTime() / 1_000_000;
+			if (millis - this.lastTopSenders > 1000) {
+				this.lastTopSenders = millis;
+				publishTopSenders();
+			}
+		}
+
+		private void publishTopSenders() {
+			this.context.topSenders(this.senders.entrySet()
+				.stream()
+				.map((entry) -> new SenderCount(entry.getKey(), entry.getValue().sum()))
+				.sorted(Comparator.comparingLong(SenderCount::count).reversed().thenComparing(SenderCount::address))
+				.limit(TOP)
+				.toList());
+		}
+
+	}
+
+	private record Pending(QueueEntry entry, Long id) {
+	}
+
+	private static final class Cancelled extends RuntimeException {
+
+		Cancelled() {
+			super(null, null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,254 @@
+package io.quench.queue;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Queue files as rows. Bulk writes use JDBC batches (a chunk of files per transaction).
+ */
+@Repository
+class QueueMessageRepository {
+
+	/**
+	 * Rows fetched per round trip when loading a source's index (PostgreSQL streams with
+	 * this).
+	 */
+	private static final int FETCH_SIZE = 5_000;
+
+	/**
+	 * Recipients stored per message; a spam run to 10,000 addresses keeps its count but
+	 * not every row.
+	 */
+	static final int MAX_RECIPIENTS_STORED = 200;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final NamedParameterJdbcTemplate named;
+
+	QueueMessageRepository(JdbcClient jdbc, JdbcTemplate template, NamedParameterJdbcTemplate named) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.named = named;
+	}
+
+	/**
+	 * Streams the source's rows into a compact index (call inside a read-only
+	 * transaction).
+	 */
+	QueueIndex loadIndex(long sourceId) {
+		int expected = this.jdbc.sql("select count(*) from queue_message where source_id = :source")
+			.param("source", sourceId)
+			.query(Integer.class)
+			.single();
+		QueueIndex index = new QueueIndex(expected);
+		JdbcTemplate streaming = new JdbcTemplate(this.template.getDataSource());
+		streaming.setFetchSize(FETCH_SIZE);
+		streaming.query("select id, rel_path, size_bytes, mtime, gone_at from queue_message where source_id = ?",
+				(ResultSet rs) -> {
+					index.put(rs.getString(2), rs.getLong(1), rs.getLong(3),
+							rs.getObject(4, OffsetDateTime.class).toInstant().toEpochMilli(), rs.getObject(5) != null);
+				}, sourceId);
+		return index;
+	}
+
+	/** Inserts new files and their recipients. */
+	void insert(long sourceId, long runId, List<ParsedQueueFile> files, Instant now) {
+		if (files.isEmpty()) {
+			return;
+		}
+		SqlParameterSource[] rows = files.stream()
+			.map((file) -> row(sourceId, runId, file, now).addValue("firstSeen", utc(now)))
+			.toArray(SqlParameterSource[]::new);
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.named.batchUpdate(
+				"""
+						insert into queue_message (source_id, rel_path, folder, size_bytes, mtime, sha256, dialect, status, problem,
+							sender, sender_domain, subject, from_header, message_id, date_header, first_hop, x_mailer,
+							recipient_count, warnings, first_seen, changed_at, gone_at, run_id)
+						values (:source, :path, :folder, :size, :mtime, :sha256, :dialect, :status, :problem,
+							:sender, :senderDomain, :subject, :from, :messageId, :date, :firstHop, :xMailer,
+							:recipientCount, :warnings, :firstSeen, :now, null, :run)
+						""",
+				rows, keys, new String[] { "id" });
+		List<Long> ids = keys.getKeyList().stream().map((key) -> ((Number) key.get("id")).longValue()).toList();
+		insertRecipients(ids, files);
+	}
+
+	/**
+	 * Updates files that changed (or came back) since the last scan, replacing their
+	 * recipients.
+	 */
+	void update(long runId, List<Long> ids, List<ParsedQueueFile> files, Instant now) {
+		if (files.isEmpty()) {
+			return;
+		}
+		SqlParameterSource[] rows = new SqlParameterSource[files.size()];
+		for (int i = 0; i < files.size(); i++) {
+			rows[i] = row(0, runId, files.get(i), now).addValue("id", ids.get(i));
+		}
+		this.named.batchUpdate("""
+				update queue_message set folder = :folder, size_bytes = :size, mtime = :mtime, sha256 = :sha256,
+					dialect = :dialect, status = :status, problem = :problem, sender = :sender,
+					sender_domain = :senderDomain, subject = :subject, from_header = :from, message_id = :messageId,
+					date_header = :date, first_hop = :firstHop, x_mailer = :xMailer, recipient_count = :recipientCount,
+					warnings = :warnings, changed_at = :now, gone_at = null, run_id = :run
+				where id = :id
+				""", rows);
+		this.template.batchUpdate("delete from queue_recipient where message_id = ?",
+				ids.stream().map((id) -> new Object[] { id }).toList());
+		insertRecipients(ids, files);
+	}
+
+	/** Marks rows as gone (first seen missing at {@code now}). */
+	int markGone(List<Long> ids, Instant now) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		OffsetDateTime at = utc(now);
+		int[] counts = this.template.batchUpdate(
+				"update queue_message set gone_at = ? where id = ? and gone_at is null",
+				ids.stream().map((id) -> new Object[] { at, id }).toList());
+		int total = 0;
+		for (int count : counts) {
+			total += Math.max(count, 0);
+		}
+		return total;
+	}
+
+	/** Present messages and bytes per folder now, recorded as a depth sample. */
+	void recordDepth(long sourceId, Instant now) {
+		List<Object[]> depth = this.jdbc.sql("""
+				select folder, count(*), coalesce(sum(size_bytes), 0) from queue_message
+				where source_id = :source and gone_at is null group by folder
+				""")
+			.param("source", sourceId)
+			.query((rs, row) -> new Object[] { rs.getString(1), rs.getLong(2), rs.getLong(3) })
+			.list();
+		for (Object[] folder : depth) {
+			this.jdbc
+				.sql("""
+						insert into queue_depth (source_id, at, folder, messages, bytes) values (:source, :at, :folder, :messages, :bytes)
+						""")
+				.param("source", sourceId)
+				.param("at", utc(now))
+				.param("folder", folder[0])
+				.param("messages", folder[1])
+				.param("bytes", folder[2])
+				.update();
+		}
+	}
+
+	private void insertRecipients(List<Long> ids, List<ParsedQueueFile> files) {
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < files.size(); i++) {
+			for (EnvelopeAddress recipient : recipients(files.get(i))) {
+				String address = recipient.address().toLowerCase(Locale.ROOT);
+				rows.add(new Object[] { ids.get(i), truncate(address, 320), truncate(domain(address), 255),
+						recipient.role() == EnvelopeAddress.Role.RECIPIENT ? "R" : "U" });
+			}
+		}
+		if (!rows.isEmpty()) {
+			this.template.batchUpdate(
+					"insert into queue_recipient (message_id, address, domain, role) values (?, ?, ?, ?)", rows);
+		}
+	}
+
+	/**
+	 * The envelope addresses other than the resolved sender, at most
+	 * {@link #MAX_RECIPIENTS_STORED}.
+	 */
+	static List<EnvelopeAddress> recipients(ParsedQueueFile file) {
+		List<EnvelopeAddress> result = new ArrayList<>();
+		boolean senderSkipped = false;
+		for (EnvelopeAddress address : file.addresses()) {
+			if (address.role() == EnvelopeAddress.Role.SENDER) {
+				continue;
+			}
+			if (!senderSkipped && address.role() == EnvelopeAddress.Role.UNKNOWN && file.sender() != null
+					&& address.address().equalsIgnoreCase(file.sender())) {
+				senderSkipped = true;
+				continue;
+			}
+			if (result.size() < MAX_RECIPIENTS_STORED) {
+				result.add(address);
+			}
+		}
+		return result;
+	}
+
+	static int recipientCount(ParsedQueueFile file) {
+		int count = 0;
+		boolean senderSkipped = false;
+		for (EnvelopeAddress address : file.addresses()) {
+			if (address.role() == EnvelopeAddress.Role.SENDER) {
+				continue;
+			}
+			if (!senderSkipped && address.role() == EnvelopeAddress.Role.UNKNOWN && file.sender() != null
+					&& address.address().equalsIgnoreCase(file.sender())) {
+				senderSkipped = true;
+				continue;
+			}
+			count++;
+		}
+		return count;
+	}
+
+	private static MapSqlParameterSource row(long sourceId, long runId, ParsedQueueFile file, Instant now) {
+		MessageHeaders headers = file.headers();
+		return new MapSqlParameterSource().addValue("source", sourceId)
+			.addValue("run", runId)
+			.addValue("path", truncate(file.relativePath(), 1024))
+			.addValue("folder", file.folder().name())
+			.addValue("size", Math.max(0, file.size()))
+			.addValue("mtime", utc(file.mtime() != null ? file.mtime() : now))
+			.addValue("sha256", file.sha256())
+			.addValue("dialect", file.dialect().name())
+			.addValue("status", file.status().name())
+			.addValue("problem", truncate(file.problem(), 1000))
+			.addValue("sender", truncate(file.sender(), 320))
+			.addValue("senderDomain", file.sender() == null ? null : truncate(domain(file.sender()), 255))
+			.addValue("subject", truncate(headers.subject(), 1000))
+			.addValue("from", truncate(headers.from(), 1000))
+			.addValue("messageId", truncate(headers.messageId(), 1000))
+			.addValue("date", headers.date() == null ? null : utc(headers.date()))
+			.addValue("firstHop", truncate(headers.firstReceivedHop(), 1000))
+			.addValue("xMailer", truncate(headers.xMailer(), 300))
+			.addValue("recipientCount", recipientCount(file))
+			.addValue("warnings", truncate(String.join("\n", file.warnings()), 2000))
+			.addValue("now", utc(now));
+	}
+
+	static String domain(String address) {
+		int at = address.lastIndexOf('@');
+		return (at < 0) ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
+	}
+
+	private static String truncate(String value, int max) {
+		if (value == null || value.length() <= max) {
+			return value;
+		}
+		return value.substring(0, max - 1) + "…";
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		// Millisecond precision: rescans compare the stored mtime with the file's in
+		// milliseconds.
+		return Instant.ofEpochMilli(instant.toEpochMilli()).atOffset(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,291 @@
+package io.quench.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Scanning real folders into the database through the public service, on H2 and on
+ * PostgreSQL (subclasses): queue files with hostile ones among them, rescans that read
+ * nothing, files that vanish, logs read incrementally, the directory export.
+ */
+abstract class IngestionContract {
+
+	@TempDir
+	Path dir;
+
+	@Autowired
+	SourceService sources;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void signInAsAdmin() {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("tester", null,
+					List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+	}
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	private static void copyFixture(String fixture, Path target) throws IOException {
+		Files.createDirectories(target.getParent());
+		try (InputStream in = IngestionContract.class.getResourceAsStream("/fixtures/" + fixture)) {
+			Files.copy(in, target);
+		}
+	}
+
+	private IngestRun scanAndWait(long sourceId) {
+		long runId = this.sources.scan(sourceId, "tester");
+		await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> !this.sources.run(runId).running());
+		return this.sources.run(runId);
+	}
+
+	private long addSource(String name, SourceKind kind, Path path) {
+		return this.sources.add(
+				new SourceDefinition(name + "-" + System.nanoTime(), kind, path, ZoneId.of("Europe/Berlin"), null),
+				"tester");
+	}
+
+	private Map<String, Long> sendersPresent(long sourceId) {
+		return this.jdbc.sql("""
+				select sender, count(*) as n from queue_message
+				where source_id = :source and gone_at is null and sender is not null group by sender
+				""")
+			.param("source", sourceId)
+			.query((rs, row) -> Map.entry(rs.getString("sender"), rs.getLong("n")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private Path queueWithFixtures() throws IOException {
+		Path root = this.dir.resolve("gwia");
+		copyFixture("queue/xml-envelope.txt", root.resolve("send/5f0a1b2c.001"));
+		copyFixture("queue/xml-message.xml", root.resolve("send/sub/5f0a1b2c.002"));
+		copyFixture("queue/smtp-script.txt", root.resolve("defer/5f0a1b2c.003"));
+		copyFixture("queue/rfc5322.eml", root.resolve("defer/5f0a1b2c.004"));
+		copyFixture("queue/billion-laughs.xml", root.resolve("send/5f0a1b2c.005"));
+		copyFixture("queue/xxe-passwd.xml", root.resolve("send/5f0a1b2c.006"));
+		copyFixture("queue/truncated-envelope.xml", root.resolve("defer/5f0a1b2c.007"));
+		Files.write(root.resolve("send/5f0a1b2c.008"), new byte[] { 0, 1, 2, (byte) 0xff, 0, 7, 0, 0 });
+		Files.createSymbolicLink(root.resolve("send/outside-link"), Path.of("/etc/passwd"));
+		copyFixture("queue/xml-envelope.txt", root.resolve("receive/not-a-queue-we-read"));
+		return root;
+	}
+
+	@Test
+	void aQueueScanStoresEveryFileAndRecordsEachBadOneWithItsReason() throws IOException {
+		Path root = queueWithFixtures();
+		long source = addSource("queue", SourceKind.QUEUE, root);
+
+		IngestRun run = scanAndWait(source);
+
+		assertThat(run.status()).isEqualTo(IngestRun.Status.SUCCEEDED);
+		assertThat(run.filesDone()).isEqualTo(8);
+		assertThat(run.itemsOk()).isEqualTo(8);
+		List<IngestError> errors = this.sources.errors(run.id(), 0, 100);
+		assertThat(errors).extracting(IngestError::path)
+			.contains("send/5f0a1b2c.005", "send/5f0a1b2c.006", "defer/5f0a1b2c.007", "send/5f0a1b2c.008",
+					"send/outside-link");
+		assertThat(run.itemsFailed()).isEqualTo(errors.size());
+		assertThat(this.jdbc.sql("select count(*) from queue_message where source_id = :s and status = 'PARSED'")
+			.param("s", source)
+			.query(Long.class)
+			.single()).isEqualTo(4);
+		assertThat(this.jdbc
+			.sql("select status from queue_message where rel_path = 'send/5f0a1b2c.006' and source_id = :s")
+			.param("s", source)
+			.query(String.class)
+			.single()).isEqualTo("REJECTED");
+		assertThat(this.jdbc
+			.sql("select count(*) from queue_message where rel_path like '%passwd%' or problem like '%root:%'")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc
+			.sql("select count(*) from queue_recipient r join queue_message m on m.id = r.message_id"
+					+ " where m.source_id = :s")
+			.param("s", source)
+			.query(Long.class)
+			.single()).isPositive();
+		assertThat(this.jdbc.sql("select count(*) from queue_depth where source_id = :s")
+			.param("s", source)
+			.query(Long.class)
+			.single()).isPositive();
+	}
+
+	@Test
+	void aRescanWithNoChangesReadsNoFileBody() throws IOException {
+		Path root = queueWithFixtures();
+		long source = addSource("queue", SourceKind.QUEUE, root);
+		scanAndWait(source);
+		Map<String, Long> before = sendersPresent(source);
+
+		// Rewrite a file with other content of the same size and mtime: only a scan that
+		// reads bodies
+		// would notice.
+		Path file = root.resolve("send/5f0a1b2c.001");
+		FileTime mtime = Files.getLastModifiedTime(file);
+		byte[] bytes = Files.readAllBytes(file);
+		String replaced = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("[a-z]", "q");
+		Files.write(file, replaced.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+		Files.setLastModifiedTime(file, mtime);
+
+		IngestRun rescan = scanAndWait(source);
+
+		assertThat(rescan.status()).isEqualTo(IngestRun.Status.SUCCEEDED);
+		assertThat(rescan.itemsSkipped()).isEqualTo(8);
+		assertThat(rescan.itemsOk()).isZero();
+		assertThat(rescan.itemsGone()).isZero();
+		assertThat(sendersPresent(source)).isEqualTo(before);
+	}
+
+	@Test
+	void filesThatVanishAreMarkedGoneAndChangedOnesAreReadAgain() throws IOException {
+		Path root = this.dir.resolve("many");
+		for (int i = 0; i < 60; i++) {
+			String folder = (i % 3 == 0) ? "defer" : "send";
+			Files.createDirectories(root.resolve(folder));
+			Files.writeString(root.resolve(folder + "/m" + i), """
+					MAIL FROM:<sender%d@example.org>
+					RCPT TO:<rcpt@example.net>
+					DATA
+					From: sender%d@example.org
+					Subject: number %d
+
+					body
+					.
+					""".formatted(i % 4, i % 4, i));
+		}
+		long source = addSource("many", SourceKind.QUEUE, root);
+		assertThat(scanAndWait(source).itemsOk()).isEqualTo(60);
+
+		for (int i = 0; i < 60; i += 2) {
+			String folder = (i % 3 == 0) ? "defer" : "send";
+			Files.delete(root.resolve(folder + "/m" + i));
+		}
+		Files.writeString(root.resolve("send/m1"),
+				"MAIL FROM:<changed@example.org>\nRCPT TO:<x@example.net>\nDATA\nSubject: changed\n\nbody\n.\n");
+		Files.setLastModifiedTime(root.resolve("send/m1"), FileTime.fromMillis(1_700_000_000_000L));
+
+		IngestRun rescan = scanAndWait(source);
+
+		assertThat(rescan.itemsGone()).isEqualTo(30);
+		assertThat(rescan.itemsOk()).isEqualTo(1);
+		assertThat(rescan.itemsSkipped()).isEqualTo(29);
+		List<String> gone = this.jdbc
+			.sql("select rel_path from queue_message where source_id = :s and gone_at is not null")
+			.param("s", source)
+			.query(String.class)
+			.list();
+		assertThat(gone).hasSize(30).allSatisfy((path) -> {
+			int n = Integer.parseInt(path.substring(path.indexOf("/m") + 2));
+			assertThat(n % 2).isZero();
+		});
+		assertThat(sendersPresent(source)).containsEntry("changed@example.org", 1L);
+
+		// A file that comes back is present again.
+		Files.writeString(root.resolve("send/m2"),
+				"MAIL FROM:<back@example.org>\nRCPT TO:<x@example.net>\nDATA\nSubject: back\n\nbody\n.\n");
+		scanAndWait(source);
+		assertThat(sendersPresent(source)).containsEntry("back@example.org", 1L);
+	}
+
+	@Test
+	void aPoaLogIsReadIncrementallyAndUnrecognisedLinesAreCountedByShape() throws IOException {
+		Path logs = this.dir.resolve("poa");
+		Files.createDirectories(logs);
+		Path log = logs.resolve("1204poa.001");
+		copyFixture("poa-log/1204poa.001", log);
+		Files.createSymbolicLink(logs.resolve("poa.currentlog"), log.getFileName());
+		long source = addSource("poa", SourceKind.POA_LOG, logs);
+
+		IngestRun first = scanAndWait(source);
+		assertThat(first.status()).isEqualTo(IngestRun.Status.SUCCEEDED);
+		long events = count("select count(*) from log_event where source_id = :s", source);
+		assertThat(events).isPositive().isEqualTo(first.events());
+		assertThat(
+				count("select count(*) from log_event where source_id = :s and event_type = 'LOGIN_SUCCESS'", source))
+			.isPositive();
+		assertThat(this.sources.unmatchedShapes(source, 10)).isNotEmpty();
+
+		IngestRun unchanged = scanAndWait(source);
+		assertThat(unchanged.events()).isZero();
+
+		Files.writeString(log, "23:59:58 1F3 C/S Login winnt Net Id=late :: GW Id=late :: 198.51.100.99\n",
+				java.nio.file.StandardOpenOption.APPEND);
+		IngestRun appended = scanAndWait(source);
+		assertThat(appended.events()).isEqualTo(1);
+		assertThat(count("select count(*) from log_event where source_id = :s", source)).isEqualTo(events + 1);
+		assertThat(count("select count(*) from log_event where source_id = :s and gw_id = 'late'", source))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void theDirectoryExportBecomesTheIdentityMap() throws IOException {
+		Path csv = this.dir.resolve("directory.csv");
+		Files.writeString(csv, """
+				gwId,networkId,preferredAddress,aliases,postOffice,domain
+				jdoe,jdoe,john.doe@example.org,jd@example.org;jdoe@example.org,po1,dom1
+				asmith,anna.smith,Anna.Smith@Example.org,,po1,dom1
+				jdoe,dup,dup@example.org,,po1,dom1
+				,missing,none@example.org,,po1,dom1
+				""");
+		long source = addSource("directory", SourceKind.DIRECTORY, csv);
+		IngestRun run = scanAndWait(source);
+		assertThat(run.status()).isEqualTo(IngestRun.Status.SUCCEEDED);
+		assertThat(run.events()).isEqualTo(2);
+		assertThat(run.itemsFailed()).isEqualTo(2);
+		assertThat(this.jdbc.sql("""
+				select a.gw_id from directory_account a join directory_address d on d.account_id = a.id
+				where d.address = 'anna.smith@example.org'
+				""").query(String.class).single()).isEqualTo("asmith");
+		assertThat(count("select count(*) from directory_address d join directory_account a on a.id = d.account_id"
+				+ " where a.source_id = :s", source))
+			.isEqualTo(4);
+		// A second scan replaces, not adds.
+		scanAndWait(source);
+		assertThat(count("select count(*) from directory_account where source_id = :s", source)).isEqualTo(2);
+	}
+
+	@Test
+	void aMissingQueueRootFailsTheRunWithAClearMessage() throws IOException {
+		Path root = this.dir.resolve("later");
+		Files.createDirectories(root);
+		long source = addSource("vanishing", SourceKind.QUEUE, root);
+		Files.delete(root);
+		IngestRun run = scanAndWait(source);
+		assertThat(run.status()).isEqualTo(IngestRun.Status.FAILED);
+		assertThat(run.message()).contains("not a folder");
+	}
+
+	private long count(String sql, long source) {
+		return this.jdbc.sql(sql).param("s", source).query(Long.class).single();
+	}
+
+}
