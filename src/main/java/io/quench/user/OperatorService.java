@@ -148,6 +148,18 @@ public class OperatorService {
 		return true;
 	}
 
+	/**
+	 * The current role of an enabled operator, or empty when the account is disabled or
+	 * gone: signed-in sessions re-check this, so disabling an operator or changing a role
+	 * takes effect at once.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Role> activeRole(String username) {
+		return this.operators.findByUsername(Usernames.normalize(username))
+			.filter(Operator::enabled)
+			.map(Operator::role);
+	}
+
 	@Transactional(readOnly = true)
 	boolean anyOperatorExists() {
 		return this.operators.count() > 0;

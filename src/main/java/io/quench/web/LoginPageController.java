@@ -50,6 +50,9 @@ class LoginPageController {
 				model.addAttribute("errorKey", "login.failed");
 			}
 		}
+		if (request.getParameterMap().containsKey("disabled")) {
+			model.addAttribute("errorKey", "login.sessionEnded");
+		}
 		model.addAttribute("loggedOut", request.getParameterMap().containsKey("logout"));
 		model.addAttribute("demo", this.demo.active());
 		return "web/login";

@@ -1,7 +1,10 @@
 package io.quench.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import io.quench.user.OperatorService;
 import io.quench.user.PasswordChange;
+
+import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,8 +56,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProvider operatorAuthenticationProvider)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProvider operatorAuthenticationProvider,
+			OperatorService operators, Clock clock) throws Exception {
 		RequestMatcher api = pathPattern("/api/**");
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		// Only remember plain page requests to return to after login, never htmx
@@ -83,6 +86,7 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.addFilterAfter(new OperatorStatusFilter(operators, clock), BasicAuthenticationFilter.class)
 			.addFilterAfter(new PasswordChangeRequiredFilter(PasswordChange.REQUIRED_AUTHORITY, PasswordChange.PATH),
 					BasicAuthenticationFilter.class);
 		return http.build();

@@ -41,6 +41,7 @@ class AdminOperatorsControllerTests {
 
 	@BeforeEach
 	void someOperators() {
+		WebSliceTest.SliceBeans.signedInOperatorsStayActive(this.operators);
 		Instant t = Instant.parse("2026-12-04T10:00:00Z");
 		given(this.operators.list()).willReturn(List.of(new OperatorView(1, "admin", Role.ADMIN, true, false, t, t),
 				new OperatorView(2, "<b>eve</b>", Role.VIEWER, false, true, t, t)));

@@ -218,10 +218,31 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
-	@WithMockUser(roles = "VIEWER")
 	void aViewerCallingAnAdminEndpointGets403() throws Exception {
-		this.mvc.perform(get("/admin/users")).andExpect(status().isForbidden());
-		this.mvc.perform(post("/admin/users").param("username", "x2").param("role", "ADMIN").with(csrf()))
+		String name = "viewer" + NEXT_ADDRESS.get();
+		String temporary = asAdmin(() -> this.operators.create(name, Role.VIEWER, "admin").password());
+		MockHttpSession session = (MockHttpSession) this.mvc
+			.perform(post("/login").param("username", name)
+				.param("password", temporary)
+				.with(csrf())
+				.with(from(freshAddress())))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		session = (MockHttpSession) this.mvc
+			.perform(post("/account/password").session(session)
+				.param("currentPassword", temporary)
+				.param("newPassword", "Viewer-Chosen-Pw-7")
+				.param("confirmPassword", "Viewer-Chosen-Pw-7")
+				.with(csrf()))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		this.mvc.perform(get("/suspects").session(session)).andExpect(status().isOk());
+		this.mvc.perform(get("/admin/users").session(session)).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/admin/users").session(session).param("username", "x2").param("role", "ADMIN").with(csrf()))
 			.andExpect(status().isForbidden());
 	}
 
@@ -250,6 +271,64 @@ class SecurityIntegrationTests {
 				.with(from(freshAddress())))
 			.andReturn();
 		assertThat(login.getRequest().getSession().getId()).isNotEqualTo(idBefore);
+	}
+
+	@Test
+	void disablingAnOperatorEndsTheirOpenSessionAndARoleChangeAppliesAtOnce() throws Exception {
+		String name = "session" + NEXT_ADDRESS.get();
+		String password = createOperator(name);
+		MockHttpSession session = (MockHttpSession) this.mvc
+			.perform(post("/login").param("username", name)
+				.param("password", password)
+				.with(csrf())
+				.with(from(freshAddress())))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		long id = asAdmin(() -> this.operators.list()
+			.stream()
+			.filter((op) -> op.username().equals(name))
+			.findFirst()
+			.orElseThrow()
+			.id());
+		asAdmin(() -> {
+			this.operators.changeRole(id, Role.ADMIN, "admin");
+			return null;
+		});
+		// The temporary password still has to be changed first; the role is already the
+		// new one.
+		MockHttpSession changed = (MockHttpSession) this.mvc
+			.perform(post("/account/password").session(session)
+				.param("currentPassword", password)
+				.param("newPassword", "Session-Test-Pw-42")
+				.param("confirmPassword", "Session-Test-Pw-42")
+				.with(csrf()))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		this.mvc.perform(get("/admin/users").session(changed)).andExpect(status().isOk());
+
+		asAdmin(() -> {
+			this.operators.setEnabled(id, false, "admin");
+			return null;
+		});
+		changed.removeAttribute(OperatorStatusFilter.class.getName() + ".checkedAt");
+		this.mvc.perform(get("/suspects").session(changed)).andExpect(redirectedUrl("/login?disabled"));
+		assertThat(changed.isInvalid()).isTrue();
+	}
+
+	private <T> T asAdmin(java.util.function.Supplier<T> action) {
+		org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+				.authenticated("admin", null, java.util.List
+					.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN"))));
+		try {
+			return action.get();
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		}
 	}
 
 	private String createOperator(String username) {

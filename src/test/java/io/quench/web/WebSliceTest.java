@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import java.time.Clock;
 
 import io.quench.user.DemoProperties;
+import io.quench.user.OperatorService;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +32,25 @@ public @interface WebSliceTest {
 	@TestConfiguration
 	class SliceBeans {
 
+		/**
+		 * Makes a mocked {@link OperatorService} report the signed-in test user as
+		 * enabled with the role it signed in with, so the session check in the filter
+		 * chain lets {@code @WithMockUser} through.
+		 */
+		public static OperatorService signedInOperatorsStayActive(OperatorService mock) {
+			org.mockito.BDDMockito.given(mock.activeRole(org.mockito.ArgumentMatchers.anyString()))
+				.willAnswer((invocation) -> java.util.Optional
+					.ofNullable(org.springframework.security.core.context.SecurityContextHolder.getContext()
+						.getAuthentication())
+					.flatMap((auth) -> auth.getAuthorities()
+						.stream()
+						.map(org.springframework.security.core.GrantedAuthority::getAuthority)
+						.filter((a) -> a.startsWith("ROLE_"))
+						.map((a) -> io.quench.user.Role.valueOf(a.substring(5)))
+						.findFirst()));
+			return mock;
+		}
+
 		@Bean
 		DemoProperties demoProperties() {
 			return new DemoProperties(null);
@@ -39,6 +59,11 @@ public @interface WebSliceTest {
 		@Bean
 		Clock clock() {
 			return Clock.systemUTC();
+		}
+
+		@Bean
+		OperatorService operatorService() {
+			return signedInOperatorsStayActive(org.mockito.Mockito.mock(OperatorService.class));
 		}
 
 		@Bean
