@@ -1,12 +1,14 @@
 package io.quench.source;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import io.quench.source.SourceChanged.Change;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,8 +31,11 @@ public class SourceService {
 
 	private final Clock clock;
 
+	private final Path uploadsDir;
+
 	SourceService(SourceRepository sources, IngestRunRepository runs, IngestCoordinator coordinator,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, @Value("${quench.data-dir}") Path dataDir) {
+		this.uploadsDir = dataDir.resolve("uploads");
 		this.sources = sources;
 		this.runs = runs;
 		this.coordinator = coordinator;
@@ -83,6 +88,34 @@ public class SourceService {
 		}
 		publish(definition.name(), Change.ADDED, definition.kind() + " " + definition.path(), actor);
 		return id;
+	}
+
+	/**
+	 * Adds a source for a log file an operator uploaded. Only files stored below
+	 * {@code <data-dir>/uploads} qualify, so this cannot point Quench at other server
+	 * paths.
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	public long addUploaded(SourceDefinition definition, String actor) {
+		Path uploads = this.uploadsDir.toAbsolutePath().normalize();
+		if (definition.kind() == SourceKind.QUEUE || definition.kind() == SourceKind.DIRECTORY
+				|| !definition.path().startsWith(uploads) || !Files.isRegularFile(definition.path())) {
+			throw new SourceRuleViolation("source.notAnUpload");
+		}
+		long id;
+		try {
+			id = this.sources.insert(definition, false, this.clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			throw new SourceRuleViolation("source.duplicate");
+		}
+		publish(definition.name(), Change.ADDED, "uploaded " + definition.kind() + " " + definition.path(), actor);
+		return id;
+	}
+
+	/** Where uploaded files are kept. */
+	public Path uploadsDir() {
+		return this.uploadsDir;
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
