@@ -5,9 +5,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Quench: the incident console for compromised accounts relaying spam through a GroupWise Internet
- * Agent. Without arguments (or with Spring options) it starts the web console; the first argument may
- * instead name a command-line tool that runs without the web console (see {@link Commands}).
+ * Quench: the incident console for compromised accounts relaying spam through a GroupWise
+ * Internet Agent. Without arguments (or with Spring options) it starts the web console;
+ * the first argument may instead name a command-line tool that runs without the web
+ * console (see {@link Commands}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
