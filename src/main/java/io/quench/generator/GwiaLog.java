@@ -90,15 +90,36 @@ final class GwiaLog {
 	private void message(LogFile file, MessagePlan plan, long local) {
 		Cast cast = this.plans.cast();
 		int thread = 0x2F0 + (int) (plan.index % 16);
-		String msg = "DMN: MSG " + (10_000 + plan.index) + " ";
+		long msg = 10_000 + plan.index;
 		if (plan.smtpIp != null) {
-			file.line(plan.epochSecond, local, thread, msg + "Accepted connection from " + plan.smtpIp);
-			file.line(plan.epochSecond, local, thread,
-					msg + "SMTP AUTH LOGIN accepted for " + plan.sender.gwId + " from " + plan.smtpIp);
+			file.start(plan.epochSecond, local, thread)
+				.ascii("DMN: MSG ")
+				.number(msg)
+				.ascii(" Accepted connection from ")
+				.ascii(plan.smtpIp);
+			file.end();
+			file.start(plan.epochSecond, local, thread)
+				.ascii("DMN: MSG ")
+				.number(msg)
+				.ascii(" SMTP AUTH LOGIN accepted for ")
+				.ascii(plan.sender.gwId)
+				.ascii(" from ")
+				.ascii(plan.smtpIp);
+			file.end();
 		}
-		file.line(plan.epochSecond, local, thread, msg + "Sender: " + cast.address(plan.senderAddress));
+		file.start(plan.epochSecond, local, thread)
+			.ascii("DMN: MSG ")
+			.number(msg)
+			.ascii(" Sender: ")
+			.ascii(cast.address(plan.senderAddress));
+		file.end();
 		for (int recipient : plan.recipients) {
-			file.line(plan.epochSecond, local, thread, msg + "Recipient: " + cast.address(recipient));
+			file.start(plan.epochSecond, local, thread)
+				.ascii("DMN: MSG ")
+				.number(msg)
+				.ascii(" Recipient: ")
+				.ascii(cast.address(recipient));
+			file.end();
 		}
 	}
 

@@ -11,19 +11,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
  * Writes a synthetic GroupWise system into a folder (layout in {@code docs/formats.md}):
  * {@code gwia/send}, {@code gwia/defer}, {@code poa/}, {@code gwia-log/},
- * {@code directory.csv} and {@code manifest.json}. Two writer threads write the queue
- * files while two more write the logs; memory does not grow with the number of messages.
+ * {@code directory.csv} and {@code manifest.json}. Two threads build the queue files'
+ * content, one creates the files, two more write the logs; memory does not grow with the
+ * number of messages.
  */
 public final class IncidentGenerator {
 
-	/** Queue writers: the machine this runs on has two cores. */
-	static final int WRITERS = 2;
+	/** Content threads: the machine this runs on has two cores. */
+	static final int BUILDERS = 2;
+
+	/** Built files waiting per queue writer. */
+	private static final int QUEUE = 256;
 
 	private IncidentGenerator() {
 	}
@@ -53,15 +59,20 @@ public final class IncidentGenerator {
 			Files.createDirectories(out.resolve("gwia").resolve("result"));
 			Files.createDirectories(out.resolve("poa"));
 			Files.createDirectories(out.resolve("gwia-log"));
-			int addresses = plans.cast().addresses.size();
-			List<QueueWriter> writers = new ArrayList<>();
+			List<BlockingQueue<ContentBuilder.Built>> outputs = new ArrayList<>();
+			for (int i = 0; i < QueueWriter.WRITERS; i++) {
+				outputs.add(new ArrayBlockingQueue<>(QUEUE));
+			}
+			List<ContentBuilder> writers = new ArrayList<>();
 			List<Runnable> jobs = new ArrayList<>();
-			for (int i = 0; i < WRITERS; i++) {
-				QueueWriter writer = new QueueWriter(plans,
-						new MessageContent(plans.cast(), plans.timeline(), settings.seed()), folders, i, WRITERS,
-						addresses);
-				writers.add(writer);
-				jobs.add(writer);
+			for (int i = 0; i < BUILDERS; i++) {
+				ContentBuilder builder = new ContentBuilder(plans,
+						new MessageContent(plans.cast(), plans.timeline(), settings.seed()), i, BUILDERS, outputs);
+				writers.add(builder);
+				jobs.add(builder);
+			}
+			for (BlockingQueue<ContentBuilder.Built> output : outputs) {
+				jobs.add(new QueueWriter(output, BUILDERS, folders));
 			}
 			jobs.add(() -> new PoaLog(plans, settings).write(out.resolve("poa")));
 			jobs.add(() -> new GwiaLog(plans, settings).write(out.resolve("gwia-log")));
@@ -78,7 +89,7 @@ public final class IncidentGenerator {
 
 	private static void runAll(List<Runnable> jobs) {
 		AtomicReference<Throwable> failure = new AtomicReference<>();
-		List<Thread> threads = new ArrayList<>();
+		List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 		for (int i = 0; i < jobs.size(); i++) {
 			Runnable job = jobs.get(i);
 			Thread thread = new Thread(() -> {
@@ -86,7 +97,9 @@ public final class IncidentGenerator {
 					job.run();
 				}
 				catch (Throwable ex) {
-					failure.compareAndSet(null, ex);
+					if (failure.compareAndSet(null, ex)) {
+						threads.forEach(Thread::interrupt);
+					}
 				}
 			}, "generate-" + i);
 			threads.add(thread);
@@ -126,7 +139,7 @@ public final class IncidentGenerator {
 		Files.writeString(file, csv, StandardCharsets.UTF_8);
 	}
 
-	private static Manifest manifest(GeneratorSettings settings, Plans plans, List<QueueWriter> writers) {
+	private static Manifest manifest(GeneratorSettings settings, Plans plans, List<ContentBuilder> writers) {
 		Cast cast = plans.cast();
 		List<String> compromised = new ArrayList<>();
 		Map<String, String> kinds = new TreeMap<>();
@@ -153,7 +166,7 @@ public final class IncidentGenerator {
 			long send = 0;
 			long defer = 0;
 			long occurrences = 0;
-			for (QueueWriter writer : writers) {
+			for (ContentBuilder writer : writers) {
 				send += writer.senderCounts[2 * a];
 				defer += writer.senderCounts[2 * a + 1];
 				occurrences += writer.kbCounts[a];

@@ -46,11 +46,26 @@ final class LogFile implements AutoCloseable {
 	 * Writes {@code HH:MM:SS TID text}; {@code local} is local seconds since the epoch.
 	 */
 	void line(long epochSecond, long local, int threadId, String text) {
+		start(epochSecond, local, threadId).ascii(text);
+		end();
+	}
+
+	/**
+	 * Starts a line with its time and thread id; append the text, then call
+	 * {@link #end()}.
+	 */
+	Bytes start(long epochSecond, long local, int threadId) {
 		Bytes b = this.line;
 		b.reset();
 		int second = (int) Math.floorMod(local, 86_400L);
 		b.two(second / 3600).add(':').two(second / 60 % 60).add(':').two(second % 60).add(' ');
-		b.hex(threadId, 3).add(' ').ascii(text).lf();
+		b.hex(threadId, 3).add(' ');
+		this.lastEpoch = Math.max(this.lastEpoch, epochSecond);
+		return b;
+	}
+
+	void end() {
+		Bytes b = this.line.lf();
 		try {
 			this.out.write(b.data, 0, b.length);
 		}
@@ -58,7 +73,6 @@ final class LogFile implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		this.written += b.length;
-		this.lastEpoch = Math.max(this.lastEpoch, epochSecond);
 	}
 
 	@Override

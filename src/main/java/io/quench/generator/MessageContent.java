@@ -16,8 +16,8 @@ final class MessageContent {
 	private static final String[] MONTHS = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 			"Nov", "Dec" };
 
-	private static final char[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-		.toCharArray();
+	private static final byte[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+		.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
 	private final Cast cast;
 
@@ -27,20 +27,17 @@ final class MessageContent {
 
 	private final Bytes message = new Bytes(1 << 16);
 
-	private final Bytes file = new Bytes(1 << 16);
-
 	MessageContent(Cast cast, Timeline timeline, long seed) {
 		this.cast = cast;
 		this.timeline = timeline;
 		this.spamSubject = Texts.SPAM_TEMPLATES[(int) Math.floorMod(seed, (long) Texts.SPAM_TEMPLATES.length)];
 	}
 
-	/** The file's bytes, valid until the next call. */
-	Bytes build(MessagePlan plan) {
+	/** Writes the file's bytes into {@code out}. */
+	void build(MessagePlan plan, Bytes out) {
 		SplittableRandom random = plan.random;
 		boolean crlf = plan.dialect != Dialect.C || random.nextBoolean();
 		buildMessage(plan, random, crlf);
-		Bytes out = this.file;
 		out.reset();
 		switch (plan.dialect) {
 			case A -> envelope(plan, random, out);
@@ -48,7 +45,6 @@ final class MessageContent {
 			case C -> smtpScript(plan, random, out);
 			case D -> out.bytes(this.message.data, 0, this.message.length);
 		}
-		return out;
 	}
 
 	private void envelope(MessagePlan plan, SplittableRandom random, Bytes out) {
@@ -265,25 +261,32 @@ final class MessageContent {
 
 	/** MIME base64 with 76-character lines ending in LF. */
 	private static void base64(byte[] data, int length, Bytes out) {
+		out.ensure((length + 2) / 3 * 4 + length / 57 + 4);
+		byte[] target = out.data;
+		int at = out.length;
 		int i = 0;
 		int column = 0;
 		while (i + 3 <= length) {
 			int v = ((data[i] & 0xFF) << 16) | ((data[i + 1] & 0xFF) << 8) | (data[i + 2] & 0xFF);
-			out.add(BASE64[v >>> 18]).add(BASE64[(v >>> 12) & 63]).add(BASE64[(v >>> 6) & 63]).add(BASE64[v & 63]);
+			target[at++] = BASE64[v >>> 18];
+			target[at++] = BASE64[(v >>> 12) & 63];
+			target[at++] = BASE64[(v >>> 6) & 63];
+			target[at++] = BASE64[v & 63];
 			i += 3;
 			column += 4;
 			if (column == 76) {
-				out.lf();
+				target[at++] = '\n';
 				column = 0;
 			}
 		}
+		out.length = at;
 		if (i < length) {
 			int v = (data[i] & 0xFF) << 16;
 			if (i + 1 < length) {
 				v |= (data[i + 1] & 0xFF) << 8;
 			}
-			out.add(BASE64[v >>> 18]).add(BASE64[(v >>> 12) & 63]);
-			out.add((i + 1 < length) ? BASE64[(v >>> 6) & 63] : '=').add('=');
+			out.add((char) BASE64[v >>> 18]).add((char) BASE64[(v >>> 12) & 63]);
+			out.add((i + 1 < length) ? (char) BASE64[(v >>> 6) & 63] : '=').add('=');
 		}
 	}
 

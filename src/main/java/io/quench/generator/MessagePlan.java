@@ -142,14 +142,14 @@ final class MessagePlan {
 	/** Heavy tail: most messages are 1-4 KB, one in 2000 is 0.5-3.5 MB. */
 	private static int size(SplittableRandom random) {
 		double roll = random.nextDouble();
-		if (roll < 0.90) {
+		if (roll < 0.92) {
 			return 1024 + random.nextInt(3072);
 		}
-		if (roll < 0.99) {
-			return (int) (4096 * Math.pow(8, random.nextDouble()));
+		if (roll < 0.9945) {
+			return (int) (4096 * Math.pow(6, random.nextDouble()));
 		}
 		if (roll < 0.9995) {
-			return (int) (32_768 * Math.pow(16, random.nextDouble()));
+			return (int) (24_576 * Math.pow(16, random.nextDouble()));
 		}
 		return 512 * 1024 + random.nextInt(3 * 1024 * 1024);
 	}

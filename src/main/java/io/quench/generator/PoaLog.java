@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -58,7 +59,7 @@ final class PoaLog {
 			int counter = 1;
 			int next = 0;
 			LogFile file = open(folder, day, counter, dayStart, timeline);
-			List<String> lines = new ArrayList<>();
+			Events lines = new Events();
 			for (long minuteStart = dayStart; minuteStart < dayEnd; minuteStart += 60) {
 				while (next < restarts.size() && restarts.get(next) <= minuteStart) {
 					file.close();
@@ -67,13 +68,8 @@ final class PoaLog {
 				}
 				lines.clear();
 				minute(timeline.minuteOf(minuteStart), minuteStart, random, cast, timeline, lines);
-				lines.sort(null);
 				long local = timeline.local(minuteStart);
-				for (String line : lines) {
-					int second = Integer.parseInt(line.substring(0, 2));
-					int threadId = Integer.parseInt(line.substring(3, 6), 16);
-					file.line(minuteStart + second, local + second, threadId, line.substring(7));
-				}
+				lines.writeSorted(file, minuteStart, local);
 			}
 			file.close();
 			newest = file.name;
@@ -95,14 +91,13 @@ final class PoaLog {
 	}
 
 	/** Lines of one minute as {@code SS TID text}, to be sorted by second. */
-	private void minute(int m, long minuteStart, SplittableRandom random, Cast cast, Timeline timeline,
-			List<String> lines) {
+	private void minute(int m, long minuteStart, SplittableRandom random, Cast cast, Timeline timeline, Events lines) {
 		// The Mobility service: a trusted application, around 20 logins a minute, one
 		// host.
 		int service = 10 + random.nextInt(21);
 		for (int i = 0; i < service; i++) {
-			lines.add(event(random, 0x2A0, 4, "C/S Login soap Net Id=" + cast.service.networkId + " :: GW Id="
-					+ cast.service.gwId + " :: " + Cast.MOBILITY_HOST));
+			event(lines, random, 0x2A0, 4, "C/S Login soap Net Id=" + cast.service.networkId + " :: GW Id="
+					+ cast.service.gwId + " :: " + Cast.MOBILITY_HOST);
 		}
 		// People: about nine logins a working day each.
 		double expected = (cast.humans.length + 1) * 0.015 * timeline.office(m);
@@ -114,13 +109,13 @@ final class PoaLog {
 			int second = random.nextInt(60);
 			int thread = 0x1F0 + random.nextInt(16);
 			if (random.nextInt(25) == 0) {
-				lines.add(line(second, thread, "Error: Password incorrect [D019] User: " + account.gwId + " " + ip));
+				lines.add(second, thread, "Error: Password incorrect [D019] User: " + account.gwId + " " + ip);
 			}
-			lines.add(line(second, thread, "C/S Login " + account.platform + " Net Id=" + account.networkId
-					+ " :: GW Id=" + account.gwId + " :: " + ip));
+			lines.add(second, thread, "C/S Login " + account.platform + " Net Id=" + account.networkId + " :: GW Id="
+					+ account.gwId + " :: " + ip);
 			if (random.nextInt(3) == 0 && second < 59) {
-				lines.add(line(second + 1 + random.nextInt(59 - second), thread, "C/S Logout " + account.platform
-						+ " Net Id=" + account.networkId + " :: GW Id=" + account.gwId + " :: " + ip));
+				lines.add(second + 1 + random.nextInt(59 - second), thread, "C/S Logout " + account.platform
+						+ " Net Id=" + account.networkId + " :: GW Id=" + account.gwId + " :: " + ip);
 			}
 		}
 		// Compromised accounts log in while they spam.
@@ -137,8 +132,8 @@ final class PoaLog {
 			for (int i = 0; i < count; i++) {
 				String ip = account.attackerIps[random.nextInt(account.attackerIps.length)];
 				String platform = (random.nextInt(10) < 7) ? "imap" : "soap";
-				lines.add(event(random, 0x300, 64, "C/S Login " + platform + " Net Id=" + account.networkId
-						+ " :: GW Id=" + account.gwId + " :: " + ip));
+				event(lines, random, 0x300, 64, "C/S Login " + platform + " Net Id=" + account.networkId + " :: GW Id="
+						+ account.gwId + " :: " + ip);
 			}
 		}
 		// Brute force from a few addresses against many accounts: failures only.
@@ -149,13 +144,13 @@ final class PoaLog {
 					: (roll < 7) ? cast.humans[random.nextInt(cast.humans.length)].gwId
 							: cast.sprayedNames[random.nextInt(cast.sprayedNames.length)];
 			String ip = cast.bruteForceIps[random.nextInt(cast.bruteForceIps.length)];
-			lines.add(event(random, 0x1F0, 16, "Error: Password incorrect [D019] User: " + target + " " + ip));
+			event(lines, random, 0x1F0, 16, "Error: Password incorrect [D019] User: " + target + " " + ip);
 		}
 		if (random.nextInt(5) == 0) {
-			lines.add(event(random, 0x1A0, 16, NOISE[random.nextInt(NOISE.length)]));
+			event(lines, random, 0x1A0, 16, NOISE[random.nextInt(NOISE.length)]);
 		}
 		if ((minuteStart / 60) % 60 == 0) {
-			lines.add(line(0, 0x1A2, "Statistics: C/S requests " + (1000 + random.nextInt(9000))));
+			lines.add(0, 0x1A2, "Statistics: C/S requests " + (1000 + random.nextInt(9000)));
 		}
 	}
 
@@ -166,16 +161,43 @@ final class PoaLog {
 		return (minute >= first && minute < first + 360) || (minute >= second && minute < second + 240);
 	}
 
-	private static String event(SplittableRandom random, int threadBase, int threads, String text) {
-		return line(random.nextInt(60), threadBase + random.nextInt(threads), text);
+	/**
+	 * One minute's lines, written sorted by second (ties in the order they were added).
+	 */
+	private static final class Events {
+
+		private long[] keys = new long[256];
+
+		private final List<String> texts = new ArrayList<>();
+
+		void clear() {
+			this.texts.clear();
+		}
+
+		void add(int second, int threadId, String text) {
+			int n = this.texts.size();
+			if (n == this.keys.length) {
+				this.keys = Arrays.copyOf(this.keys, n * 2);
+			}
+			this.keys[n] = ((long) second << 40) | ((long) threadId << 24) | n;
+			this.texts.add(text);
+		}
+
+		void writeSorted(LogFile file, long minuteStart, long local) {
+			int n = this.texts.size();
+			Arrays.sort(this.keys, 0, n);
+			for (int i = 0; i < n; i++) {
+				long key = this.keys[i];
+				int second = (int) (key >>> 40);
+				file.line(minuteStart + second, local + second, (int) (key >>> 24) & 0xFFFF,
+						this.texts.get((int) (key & 0xFFFFFF)));
+			}
+		}
+
 	}
 
-	private static String line(int second, int threadId, String text) {
-		StringBuilder line = new StringBuilder(text.length() + 7);
-		line.append((char) ('0' + second / 10)).append((char) ('0' + second % 10)).append(' ');
-		String hex = Integer.toHexString(threadId).toUpperCase(java.util.Locale.ROOT);
-		line.append("000", 0, 3 - hex.length()).append(hex).append(' ').append(text);
-		return line.toString();
+	private static void event(Events lines, SplittableRandom random, int threadBase, int threads, String text) {
+		lines.add(random.nextInt(60), threadBase + random.nextInt(threads), text);
 	}
 
 }

@@ -11,86 +11,74 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One writer thread: writes the messages of every {@code stride}-th block of
- * {@link #BLOCK} indices, and counts what it wrote. Each message draws from its own
- * random stream, so the files do not depend on which thread writes them.
+ * Creates queue files from the buffers the {@link ContentBuilder}s fill. There are two
+ * writers and they never share a directory: writer 0 creates the files of {@code send/}
+ * itself, writer 1 those of every other queue folder. Two threads creating files in one
+ * ext4 directory measured 15 times slower than one (5,000 against 73,000 files/s). The
+ * files' bytes, names and mtimes do not depend on the order in which they are created.
  */
 final class QueueWriter implements Runnable {
 
-	/** Indices per block; blocks alternate between the writer threads. */
-	static final int BLOCK = 1024;
+	static final int WRITERS = 2;
 
 	private static final Set<StandardOpenOption> CREATE = EnumSet.of(StandardOpenOption.CREATE_NEW,
 			StandardOpenOption.WRITE);
 
-	private final Plans plans;
+	private final BlockingQueue<ContentBuilder.Built> input;
 
-	private final MessageContent content;
+	private final int builders;
 
 	private final Path[][] folders;
 
-	private final int first;
-
-	private final int stride;
-
-	/** Per address: {@code <EmailAddress>} occurrences written. */
-	final long[] kbCounts;
-
-	/** Per address: messages sent from it into send/ ([2a]) and defer/ ([2a+1]). */
-	final long[] senderCounts;
-
-	long bytes;
-
-	QueueWriter(Plans plans, MessageContent content, Path[][] folders, int first, int stride, int addresses) {
-		this.plans = plans;
-		this.content = content;
+	QueueWriter(BlockingQueue<ContentBuilder.Built> input, int builders, Path[][] folders) {
+		this.input = input;
+		this.builders = builders;
 		this.folders = folders;
-		this.first = first;
-		this.stride = stride;
-		this.kbCounts = new long[addresses];
-		this.senderCounts = new long[addresses * 2];
+	}
+
+	static int writerFor(MessagePlan plan) {
+		return (!plan.deferred && plan.subfolder == 0) ? 0 : 1;
 	}
 
 	@Override
 	public void run() {
-		long n = this.plans.messages();
-		for (long block = this.first; block * BLOCK < n; block += this.stride) {
-			long end = Math.min(n, (block + 1) * BLOCK);
-			for (long i = block * BLOCK; i < end; i++) {
-				write(this.plans.plan(i));
+		int finished = 0;
+		try {
+			while (finished < this.builders) {
+				ContentBuilder.Built built = this.input.take();
+				if (built.plan() == null) {
+					finished++;
+					continue;
+				}
+				write(built);
+				built.builder().recycle(built.bytes());
 			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
-	private void write(MessagePlan plan) {
-		Bytes out = this.content.build(plan);
-		Path file = this.folders[plan.deferred ? 1 : 0][plan.subfolder].resolve(plan.fileName(this.plans.timeline()));
-		try (FileChannel channel = FileChannel.open(file, CREATE)) {
-			ByteBuffer buffer = ByteBuffer.wrap(out.data, 0, out.length);
-			while (buffer.hasRemaining()) {
-				channel.write(buffer);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	private void write(ContentBuilder.Built built) {
+		MessagePlan plan = built.plan();
+		Bytes out = built.bytes();
+		Path file = this.folders[plan.deferred ? 1 : 0][plan.subfolder].resolve(built.name());
 		try {
+			try (FileChannel channel = FileChannel.open(file, CREATE)) {
+				ByteBuffer buffer = ByteBuffer.wrap(out.data, 0, out.length);
+				while (buffer.hasRemaining()) {
+					channel.write(buffer);
+				}
+			}
 			FileTime time = FileTime.from(plan.epochSecond, TimeUnit.SECONDS);
 			Files.getFileAttributeView(file, BasicFileAttributeView.class).setTimes(time, time, null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		this.bytes += out.length;
-		this.senderCounts[plan.senderAddress * 2 + (plan.deferred ? 1 : 0)]++;
-		if (plan.dialect == Dialect.A || plan.dialect == Dialect.B) {
-			this.kbCounts[plan.senderAddress]++;
-			for (int recipient : plan.recipients) {
-				this.kbCounts[recipient]++;
-			}
 		}
 	}
 

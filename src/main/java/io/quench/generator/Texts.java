@@ -97,7 +97,7 @@ final class Texts {
 	static void header(Bytes out, String text, Charset charset, Encoding encoding) {
 		switch (encoding) {
 			case PLAIN -> out.ascii(text);
-			case B -> words(out, text, charset, 10, true);
+			case B -> words(out, text, charset, 15, true);
 			case Q -> words(out, text, charset, 18, false);
 		}
 	}
