@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -80,6 +82,11 @@ public final class IncidentGenerator {
 			writeDirectory(plans.cast(), out.resolve("directory.csv"));
 			Manifest manifest = manifest(settings, plans, writers);
 			manifest.write(out.resolve("manifest.json"));
+			// Fixed mtimes: the export and the manifest are "taken" at the end of the
+			// simulation.
+			FileTime end = FileTime.from(plans.timeline().endEpoch, TimeUnit.SECONDS);
+			Files.setLastModifiedTime(out.resolve("directory.csv"), end);
+			Files.setLastModifiedTime(out.resolve("manifest.json"), end);
 			return manifest;
 		}
 		catch (IOException ex) {
