@@ -266,6 +266,17 @@ class IncidentGeneratorTests {
 	}
 
 	@Test
+	void namesStayUniqueThroughTheHourRepeatedAtTheEndOfDaylightSavingTime() throws IOException {
+		Path out = this.temp.resolve("dst");
+		IncidentGenerator.generate(
+				new GeneratorSettings(out, 8000, 1, 3, null, LocalDate.of(2026, 10, 25), ZoneId.of("Europe/Berlin")));
+		assertThat(files(out.resolve("gwia"), "")).hasSize(8000);
+		assertThat(Files.readAllLines(out.resolve("gwia-log/1025log.001"))
+			.stream()
+			.filter((line) -> line.startsWith("02:00:00 2E0 Statistics"))).hasSize(2);
+	}
+
+	@Test
 	void subjectsUseSeveralCharsetsInBothEncodings() throws IOException {
 		Set<String> seen = new HashSet<>();
 		Pattern word = Pattern.compile("=\\?([^?]+)\\?([BQ])\\?");
