@@ -23,11 +23,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import io.quench.queue.ParsedQueueFile;
+import io.quench.queue.QueueEntry;
+import io.quench.queue.QueueFileParser;
+import io.quench.queue.QueueFolder;
+
 /**
  * Walks queue folders with {@value #THREADS} threads and counts, per file, either every
  * {@code <EmailAddress>} value (the KB pipeline's rule, see {@link CensusCommand}) or the
- * message's sender ({@link SenderExtractor}). Bytes are scanned in place, eight at a
- * time, in one reused buffer per thread: no String per line, no regular expression.
+ * message's sender (resolved by the queue-file parser, {@link QueueFileParser}). Bytes
+ * are scanned in place, eight at a time, in one reused buffer per thread: no String per
+ * line, no regular expression.
  */
 final class Census {
 
@@ -36,6 +42,11 @@ final class Census {
 	 * directory.
 	 */
 	static final int THREADS = 2;
+
+	/**
+	 * The real queue-file parser resolves senders for {@code --by sender} (thread-safe).
+	 */
+	private static final QueueFileParser PARSER = new QueueFileParser();
 
 	/** Read size; most queue files fit in one read. */
 	private static final int INITIAL_BUFFER = 1 << 20;
@@ -421,11 +432,22 @@ final class Census {
 				}
 				return;
 			}
-			byte[] sender = SenderExtractor.extract(this.head, this.headLength);
-			if (sender == null) {
-				skip(file, "no sender found");
+			ParsedQueueFile parsed;
+			try {
+				BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+						LinkOption.NOFOLLOW_LINKS);
+				parsed = PARSER.parse(new QueueEntry(file, file.getFileName().toString(), QueueFolder.OTHER,
+						attributes.size(), attributes.lastModifiedTime().toInstant()));
+			}
+			catch (IOException ex) {
+				skip(file, "cannot read: " + ex.getMessage());
 				return;
 			}
+			if (parsed.sender() == null) {
+				skip(file, (parsed.problem() != null) ? parsed.problem() : "no sender found");
+				return;
+			}
+			byte[] sender = parsed.sender().getBytes(StandardCharsets.UTF_8);
 			this.counts.add(sender, 0, sender.length, 1);
 		}
 

@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code <EmailAddress>VALUE</EmailAddress>} whose value is not empty, contains no '&lt;'
  * and lies on one line ('\n' ends a line; a '\r' before it is part of the line, as for
  * grep), in every regular file below the folders. With {@code --by sender} each file
- * counts once, for the sender found by {@link SenderExtractor}. {@code --json} prints one
- * object, address to count, in the same order.
+ * counts once, for the sender that the queue-file parser resolves. {@code --json} prints
+ * one object, address to count, in the same order.
  * <p>
  * Where it deliberately differs from the pipeline (each difference is reported on stderr,
  * one line per file, never silently):
