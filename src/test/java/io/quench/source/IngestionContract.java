@@ -274,6 +274,53 @@ abstract class IngestionContract {
 	}
 
 	@Test
+	void aGeneratedIncidentIngestsToExactlyTheManifestsSenderCountsAndDeletionsAreMarkedGone() throws IOException {
+		Path out = this.dir.resolve("incident");
+		io.quench.generator.Manifest manifest = io.quench.generator.IncidentGenerator
+			.generate(io.quench.generator.GeneratorSettings.of(out, 3_000, 3, 11));
+		long source = addSource("generated", SourceKind.QUEUE, out.resolve("gwia"));
+
+		IngestRun run = scanAndWait(source);
+
+		assertThat(run.status()).isEqualTo(IngestRun.Status.SUCCEEDED);
+		assertThat(run.itemsFailed()).isZero();
+		String perSender = "select sender, sum(case when folder = 'SEND' then 1 else 0 end) as in_send,"
+				+ " sum(case when folder = 'DEFER' then 1 else 0 end) as in_defer"
+				+ " from queue_message where source_id = :s and gone_at is null group by sender";
+		Map<String, io.quench.generator.Manifest.FolderCounts> stored = this.jdbc.sql(perSender)
+			.param("s", source)
+			.query((rs, row) -> Map.entry(rs.getString("sender"),
+					new io.quench.generator.Manifest.FolderCounts(rs.getLong("in_send"), rs.getLong("in_defer"))))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		assertThat(stored).isEqualTo(manifest.senderCounts());
+
+		List<Path> files;
+		try (var walk = Files.walk(out.resolve("gwia"))) {
+			files = walk.filter(Files::isRegularFile).sorted().toList();
+		}
+		java.util.Set<String> deleted = new java.util.HashSet<>();
+		java.util.Random random = new java.util.Random(5);
+		while (deleted.size() < 1_000) {
+			Path file = files.get(random.nextInt(files.size()));
+			if (deleted.add(out.resolve("gwia").relativize(file).toString())) {
+				Files.delete(file);
+			}
+		}
+
+		IngestRun rescan = scanAndWait(source);
+
+		assertThat(rescan.itemsGone()).isEqualTo(1_000);
+		assertThat(rescan.itemsOk()).isZero();
+		assertThat(rescan.itemsSkipped()).isEqualTo(files.size() - 1_000);
+		assertThat(this.jdbc.sql("select rel_path from queue_message where source_id = :s and gone_at is not null")
+			.param("s", source)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrderElementsOf(deleted);
+	}
+
+	@Test
 	void aMissingQueueRootFailsTheRunWithAClearMessage() throws IOException {
 		Path root = this.dir.resolve("later");
 		Files.createDirectories(root);
