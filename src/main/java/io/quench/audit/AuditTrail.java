@@ -1,5 +1,6 @@
 package io.quench.audit;
 
+import io.quench.source.SourceChanged;
 import io.quench.user.OperatorAccountChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,20 @@ class AuditTrail {
 	void on(OperatorAccountChanged event) {
 		audit.info("operator={} change={} detail=\"{}\" actor={} at={}", event.username(), event.change(),
 				event.detail(), event.actor(), event.at());
+	}
+
+	@EventListener
+	void on(SourceChanged event) {
+		audit.info("source=\"{}\" change={} detail=\"{}\" actor={} at={}", oneLine(event.source()), event.change(),
+				oneLine(event.detail()), event.actor(), event.at());
+	}
+
+	/**
+	 * Source names and paths are typed freely: keep each event on one line and its quotes
+	 * balanced.
+	 */
+	private static String oneLine(String text) {
+		return (text == null) ? "" : text.replaceAll("[\\r\\n\\t]", " ").replace('"', '\'');
 	}
 
 }
