@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.quench.db.BulkWriter;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,11 +22,15 @@ class LogEventRepository {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
+	private static final List<String> EVENT_COLUMNS = List.of("source_id", "at", "log_kind", "event_type", "gw_id",
+			"network_id", "ip", "platform", "error_code", "thread_id", "address", "message_ref", "pattern", "file_name",
+			"line_number", "byte_offset", "raw");
 
-	LogEventRepository(JdbcClient jdbc, JdbcTemplate template) {
+	private final BulkWriter bulk;
+
+	LogEventRepository(JdbcClient jdbc, BulkWriter bulk) {
 		this.jdbc = jdbc;
-		this.template = template;
+		this.bulk = bulk;
 	}
 
 	void insert(long sourceId, String fileName, List<LogEvent> events) {
@@ -40,11 +45,7 @@ class LogEventRepository {
 					cap(event.messageRef(), 64), cap(event.pattern(), 100), cap(fileName, 255), event.lineNumber(),
 					event.offset(), cap(event.raw(), 1024) });
 		}
-		this.template.batchUpdate("""
-				insert into log_event (source_id, at, log_kind, event_type, gw_id, network_id, ip, platform, error_code,
-					thread_id, address, message_ref, pattern, file_name, line_number, byte_offset, raw)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				""", rows);
+		this.bulk.insert("log_event", EVENT_COLUMNS, rows);
 	}
 
 	/** Removes what a read that died half-way stored past the cursor. */

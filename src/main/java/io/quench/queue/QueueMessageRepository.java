@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.quench.db.BulkWriter;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -34,16 +35,25 @@ class QueueMessageRepository {
 	 */
 	static final int MAX_RECIPIENTS_STORED = 200;
 
+	/**
+	 * Ids reserved per round trip; the sequence increments by this much (see the V3
+	 * migration).
+	 */
+	static final int ID_BLOCK = 1_000;
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
 
 	private final NamedParameterJdbcTemplate named;
 
-	QueueMessageRepository(JdbcClient jdbc, JdbcTemplate template, NamedParameterJdbcTemplate named) {
+	private final BulkWriter bulk;
+
+	QueueMessageRepository(JdbcClient jdbc, JdbcTemplate template, NamedParameterJdbcTemplate named, BulkWriter bulk) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.named = named;
+		this.bulk = bulk;
 	}
 
 	/**
@@ -66,26 +76,35 @@ class QueueMessageRepository {
 		return index;
 	}
 
-	/** Inserts new files and their recipients. */
+	/**
+	 * Inserts new files and their recipients (one id block, so at most {@link #ID_BLOCK}
+	 * files).
+	 */
 	void insert(long sourceId, long runId, List<ParsedQueueFile> files, Instant now) {
 		if (files.isEmpty()) {
 			return;
 		}
-		SqlParameterSource[] rows = files.stream()
-			.map((file) -> row(sourceId, runId, file, now).addValue("firstSeen", utc(now)))
-			.toArray(SqlParameterSource[]::new);
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.named.batchUpdate(
-				"""
-						insert into queue_message (source_id, rel_path, folder, size_bytes, mtime, sha256, dialect, status, problem,
-							sender, sender_domain, subject, from_header, message_id, date_header, first_hop, x_mailer,
-							recipient_count, warnings, first_seen, changed_at, gone_at, run_id)
-						values (:source, :path, :folder, :size, :mtime, :sha256, :dialect, :status, :problem,
-							:sender, :senderDomain, :subject, :from, :messageId, :date, :firstHop, :xMailer,
-							:recipientCount, :warnings, :firstSeen, :now, null, :run)
-						""",
-				rows, keys, new String[] { "id" });
-		List<Long> ids = keys.getKeyList().stream().map((key) -> ((Number) key.get("id")).longValue()).toList();
+		if (files.size() > ID_BLOCK) {
+			throw new IllegalArgumentException("at most " + ID_BLOCK + " files per insert");
+		}
+		long firstId = this.bulk.reserveIds("queue_message_seq", ID_BLOCK);
+		List<Long> ids = new ArrayList<>(files.size());
+		List<Object[]> rows = new ArrayList<>(files.size());
+		for (int i = 0; i < files.size(); i++) {
+			ParsedQueueFile file = files.get(i);
+			MessageHeaders headers = file.headers();
+			long id = firstId + i;
+			ids.add(id);
+			rows.add(new Object[] { id, sourceId, truncate(file.relativePath(), 1024), file.folder().name(),
+					Math.max(0, file.size()), utc(file.mtime() != null ? file.mtime() : now), file.sha256(),
+					file.dialect().name(), file.status().name(), truncate(file.problem(), 1000),
+					truncate(file.sender(), 320), file.sender() == null ? null : truncate(domain(file.sender()), 255),
+					truncate(headers.subject(), 1000), truncate(headers.from(), 1000),
+					truncate(headers.messageId(), 1000), headers.date() == null ? null : utc(headers.date()),
+					truncate(headers.firstReceivedHop(), 1000), truncate(headers.xMailer(), 300), recipientCount(file),
+					truncate(String.join("\n", file.warnings()), 2000), utc(now), utc(now), runId });
+		}
+		this.bulk.insert("queue_message", MESSAGE_COLUMNS, rows);
 		insertRecipients(ids, files);
 	}
 
@@ -152,6 +171,11 @@ class QueueMessageRepository {
 				.update();
 		}
 	}
+
+	private static final List<String> MESSAGE_COLUMNS = List.of("id", "source_id", "rel_path", "folder", "size_bytes",
+			"mtime", "sha256", "dialect", "status", "problem", "sender", "sender_domain", "subject", "from_header",
+			"message_id", "date_header", "first_hop", "x_mailer", "recipient_count", "warnings", "first_seen",
+			"changed_at", "run_id");
 
 	private void insertRecipients(List<Long> ids, List<ParsedQueueFile> files) {
 		List<Object[]> rows = new ArrayList<>();

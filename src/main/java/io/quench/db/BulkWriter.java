@@ -1,0 +1,167 @@
+package io.quench.db;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inserts many rows at once into one table: {@code COPY ... FROM STDIN} on PostgreSQL
+ * (several times faster than batched inserts), a JDBC batch on H2. Takes part in the
+ * caller's transaction. Text values lose NUL characters (PostgreSQL cannot store them;
+ * they only come from binary junk).
+ */
+@Component
+public class BulkWriter {
+
+	private final DataSource dataSource;
+
+	private final boolean postgres;
+
+	BulkWriter(DataSource dataSource) {
+		this.dataSource = dataSource;
+		this.postgres = isPostgres(dataSource);
+	}
+
+	public boolean postgres() {
+		return this.postgres;
+	}
+
+	/**
+	 * @param columns the column names, in the order of each row's values
+	 * @param rows values: String, Number, Boolean, Instant, OffsetDateTime or null
+	 */
+	public void insert(String table, List<String> columns, List<Object[]> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			if (this.postgres) {
+				copy(connection, table, columns, rows);
+			}
+			else {
+				batch(connection, table, columns, rows);
+			}
+		}
+		catch (SQLException | IOException ex) {
+			throw new DataAccessResourceFailureException("Bulk insert into " + table + " failed: " + ex.getMessage(),
+					ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	/**
+	 * Reserves {@code blockSize} consecutive ids from a sequence that increments by that
+	 * much; returns the first.
+	 */
+	public long reserveIds(String sequence, long blockSize) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try (PreparedStatement statement = connection.prepareStatement("select nextval('" + sequence + "')");
+				var rs = statement.executeQuery()) {
+			rs.next();
+			return rs.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new DataAccessResourceFailureException("Cannot reserve ids from " + sequence, ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private static void copy(Connection connection, String table, List<String> columns, List<Object[]> rows)
+			throws SQLException, IOException {
+		StringBuilder csv = new StringBuilder(rows.size() * 128);
+		for (Object[] row : rows) {
+			for (int i = 0; i < row.length; i++) {
+				if (i > 0) {
+					csv.append(',');
+				}
+				appendCsv(csv, row[i]);
+			}
+			csv.append('\n');
+		}
+		String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)";
+		connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+	}
+
+	private static void appendCsv(StringBuilder csv, Object value) {
+		if (value == null) {
+			return; // unquoted empty = NULL in CSV format
+		}
+		if (value instanceof Boolean bool) {
+			csv.append(bool ? "true" : "false");
+			return;
+		}
+		if (value instanceof Number number) {
+			csv.append(number);
+			return;
+		}
+		String text = (value instanceof Instant instant) ? instant.atOffset(ZoneOffset.UTC).toString()
+				: (value instanceof OffsetDateTime time) ? time.toString() : clean(value.toString());
+		csv.append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '"') {
+				csv.append('"');
+			}
+			csv.append(c);
+		}
+		csv.append('"');
+	}
+
+	private static void batch(Connection connection, String table, List<String> columns, List<Object[]> rows)
+			throws SQLException {
+		String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
+				+ String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (Object[] row : rows) {
+				for (int i = 0; i < row.length; i++) {
+					Object value = row[i];
+					if (value instanceof Instant instant) {
+						value = instant.atOffset(ZoneOffset.UTC);
+					}
+					else if (value instanceof String text) {
+						value = clean(text);
+					}
+					statement.setObject(i + 1, value);
+				}
+				statement.addBatch();
+			}
+			statement.executeBatch();
+		}
+	}
+
+	private static String clean(String text) {
+		return (text.indexOf('\0') < 0) ? text : text.replace('\0', '\uFFFD');
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try {
+			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+			return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+}
