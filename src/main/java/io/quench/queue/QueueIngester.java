@@ -36,10 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class QueueIngester implements SourceIngester {
 
 	/**
-	 * Files parsed and written per transaction: large enough for efficient batches, small
-	 * for memory.
+	 * Files parsed and written per transaction: one id block, large enough for efficient
+	 * batches and few commits, small enough for memory (headers only, a few KB a file).
 	 */
-	static final int CHUNK = 256;
+	static final int CHUNK = QueueMessageRepository.ID_BLOCK;
 
 	/** Parser threads per run: the machine class has 2 cores. */
 	static final int PARSERS = 2;
