@@ -53,11 +53,23 @@ class SourceScheduler {
 			.toList();
 		for (Source source : this.service.syncDeclared(declared)) {
 			if (source.enabled()) {
-				this.coordinator.start(source, "system");
+				startQuietly(source, "system");
 			}
 		}
 		if (!declared.isEmpty()) {
 			log.info("Declared sources: {}", declared.stream().map(SourceDefinition::name).toList());
+		}
+	}
+
+	/**
+	 * Another instance may have started the same source a moment earlier: that is fine.
+	 */
+	private void startQuietly(Source source, String actor) {
+		try {
+			this.coordinator.start(source, actor);
+		}
+		catch (SourceRuleViolation ex) {
+			log.debug("Source '{}' not started: {}", source.name(), ex.messageKey());
 		}
 	}
 
@@ -73,7 +85,7 @@ class SourceScheduler {
 				.map((finished) -> !finished.plus(source.rescan()).isAfter(now))
 				.orElse(true);
 			if (due) {
-				this.coordinator.start(source, "schedule");
+				startQuietly(source, "schedule");
 			}
 		}
 	}
