@@ -107,6 +107,10 @@ class LogIngester implements SourceIngester {
 			}
 		}, shapes);
 		store(sourceId, fileName, batch, context);
+		if (result.oversized() > 0) {
+			context.failed(file.path().toString(), result.oversized() + " line(s) longer than "
+					+ LogReader.MAX_LINE_BYTES / 1024 + " KiB: only their start was read");
+		}
 		if (result.restarted()) {
 			context.failed(file.path().toString(), "read again from the start: " + result.restartReason());
 		}

@@ -247,6 +247,33 @@ abstract class IngestionContract {
 	}
 
 	@Test
+	void hostileLogLinesAreReportedAndTheOtherLinesStillRead() throws IOException {
+		Path logs = this.dir.resolve("hostile-poa");
+		Files.createDirectories(logs);
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		bytes.writeBytes("08:00:00 1F3 C/S Login winnt Net Id=first :: GW Id=first :: 198.51.100.1\n"
+			.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		bytes.writeBytes(new byte[] { '0', '8', ':', '0', '0', ':', '0', '1', ' ', 'Z', (byte) 0xff, (byte) 0xfe,
+				(byte) 0xc3, '\n' });
+		bytes.writeBytes(("08:00:02 1F3 " + "x".repeat(1024 * 1024) + "\n")
+			.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		bytes.writeBytes("08:00:03 1F3 C/S Login winnt Net Id=second :: GW Id=second :: 198.51.100.2\r\n"
+			.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		Files.write(logs.resolve("1203poa.001"), bytes.toByteArray());
+		long source = addSource("hostile-poa", SourceKind.POA_LOG, logs);
+
+		IngestRun run = scanAndWait(source);
+
+		assertThat(run.status()).isEqualTo(IngestRun.Status.SUCCEEDED);
+		assertThat(this.jdbc.sql("select gw_id from log_event where source_id = :s order by at")
+			.param("s", source)
+			.query(String.class)
+			.list()).containsExactly("first", "second");
+		assertThat(this.sources.errors(run.id(), 0, 10)).extracting(IngestError::reason)
+			.anySatisfy((reason) -> assertThat(reason).contains("longer than 64 KiB"));
+	}
+
+	@Test
 	void theDirectoryExportBecomesTheIdentityMap() throws IOException {
 		Path csv = this.dir.resolve("directory.csv");
 		Files.writeString(csv, """
