@@ -19,13 +19,49 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
+@SpringBootTest(properties = { "quench.demo.messages=400", "quench.demo.days=2" })
 @ActiveProfiles("demo")
 @AutoConfigureMockMvc
 class DemoUsersTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/**
+	 * A data folder of its own: the demo incident is generated only where none exists
+	 * yet.
+	 */
+	@org.springframework.test.context.DynamicPropertySource
+	static void dataDir(org.springframework.test.context.DynamicPropertyRegistry registry) throws java.io.IOException {
+		java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("quench-demo-test");
+		registry.add("quench.data-dir", dir::toString);
+	}
+
+	@Test
+	void theDemoIncidentIsGeneratedDeclaredAsSourcesAndRead() {
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(60))
+			.until(() -> this.jdbc.sql("select count(*) from ingest_run where status = 'SUCCEEDED'")
+				.query(Long.class)
+				.single() >= 4);
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.sql("select name from source order by name").query(String.class).list())
+			.containsExactly("Demo GWIA logs", "Demo GWIA queue", "Demo POA logs", "Demo user directory");
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.sql("select count(*) from queue_message").query(Long.class).single())
+			.isEqualTo(400);
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.sql("select count(*) from log_event where event_type = 'LOGIN_SUCCESS'")
+				.query(Long.class)
+				.single())
+			.isPositive();
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.sql("select count(*) from directory_account").query(Long.class).single())
+			.isPositive();
+	}
 
 	@Test
 	void theLoginPageNamesTheDemoUsersAndPassword() throws Exception {
