@@ -148,7 +148,7 @@ final class MessageContent {
 		m.eol();
 		m.ascii("MIME-Version: 1.0").eol();
 		m.ascii(plan.spam() ? "X-Mailer: Microsoft Outlook 16.0" : "X-Mailer: GroupWise 18.5.0").eol();
-		boolean attachment = plan.size > 6000 || random.nextInt(8) == 0;
+		boolean attachment = plan.size > 6000 || (plan.size > 3000 && random.nextInt(4) == 0);
 		if (attachment) {
 			m.ascii("Content-Type: multipart/mixed; boundary=\"=_M").ascii(boundary).add('"').eol().eol();
 			m.ascii("This is a multi-part message in MIME format.").eol();
@@ -156,7 +156,9 @@ final class MessageContent {
 		}
 		m.ascii("Content-Type: multipart/alternative; boundary=\"=_A").ascii(boundary).add('"').eol().eol();
 		String[] lines = plan.spam() ? Texts.SPAM_LINES : Texts.LEGIT_LINES;
-		int textTarget = Math.min(plan.size, 3500) / 2;
+		// Text and html halves of what is left of the size (the html repeats the text
+		// with tags).
+		int textTarget = Math.max(360, (Math.min(plan.size, attachment ? 2500 : 6000) - m.length - 500) / 2);
 		int textStart = m.length;
 		m.ascii("--=_A").ascii(boundary).eol();
 		m.ascii("Content-Type: text/plain; charset=\"UTF-8\"").eol();

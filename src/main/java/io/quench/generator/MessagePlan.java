@@ -99,7 +99,7 @@ final class MessagePlan {
 			}
 			default -> {
 				sender = cast.compromised[component - Timeline.FIRST_COMPROMISED];
-				int count = 3 + (int) Math.min(22, Math.floor(-Math.log(1 - random.nextDouble()) * 8));
+				int count = 2 + (int) Math.min(28, Math.floor(-Math.log(1 - random.nextDouble()) * 6));
 				recipients = new int[count];
 				for (int i = 0; i < count; i++) {
 					recipients[i] = cast.externalStart + random.nextInt(cast.externalCount);
