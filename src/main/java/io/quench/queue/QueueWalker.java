@@ -123,6 +123,23 @@ public final class QueueWalker {
 					&& QueueFolder.of(relative.toString()) == QueueFolder.OTHER) {
 				return FileVisitResult.SKIP_SUBTREE;
 			}
+			// The walk starts at the real root and never follows links, so every path
+			// below it
+			// is real; checking each folder once (not each file) keeps that true even if
+			// a
+			// folder was swapped for a link meanwhile, at the cost of one realpath per
+			// folder.
+			try {
+				Path real = dir.toRealPath();
+				if (!real.equals(dir) || !real.startsWith(this.realRoot)) {
+					error(relativePath(relative), "real path outside the queue root: not followed");
+					return FileVisitResult.SKIP_SUBTREE;
+				}
+			}
+			catch (IOException ex) {
+				error(relativePath(relative), "vanished during the walk");
+				return FileVisitResult.SKIP_SUBTREE;
+			}
 			return FileVisitResult.CONTINUE;
 		}
 
@@ -157,23 +174,10 @@ public final class QueueWalker {
 		}
 
 		private void handOut(Path file, String path, QueueFolder folder, BasicFileAttributes attrs) {
-			Path real;
-			try {
-				real = file.toRealPath();
-			}
-			catch (NoSuchFileException ex) {
-				error(path, "vanished during the walk");
-				return;
-			}
-			catch (IOException ex) {
-				error(path, "cannot resolve: " + ex.getMessage());
-				return;
-			}
-			if (!real.startsWith(this.realRoot)) {
-				error(path, "real path outside the queue root: not followed");
-				return;
-			}
-			this.visitor.file(new QueueEntry(real, path, folder, attrs.size(), attrs.lastModifiedTime().toInstant()));
+			// attrs come from lstat (links are not followed) and the folder was checked
+			// in
+			// preVisitDirectory: the file's path is real and inside the root.
+			this.visitor.file(new QueueEntry(file, path, folder, attrs.size(), attrs.lastModifiedTime().toInstant()));
 		}
 
 		@Override
