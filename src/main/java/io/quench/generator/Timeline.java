@@ -89,7 +89,7 @@ final class Timeline {
 		double[] raw = new double[this.minutes];
 		for (int c = 0; c < this.components; c++) {
 			Arrays.fill(raw, 0);
-			shape(c, cast, first, random, raw);
+			shape(c, cast, random, raw);
 			double sum = 0;
 			for (double r : raw) {
 				sum += r;
@@ -112,7 +112,7 @@ final class Timeline {
 		}
 	}
 
-	private void shape(int component, Cast cast, LocalDate first, SplittableRandom random, double[] raw) {
+	private void shape(int component, Cast cast, SplittableRandom random, double[] raw) {
 		switch (component) {
 			case LEGIT -> {
 				for (int m = 0; m < this.minutes; m++) {
