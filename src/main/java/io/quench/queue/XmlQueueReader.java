@@ -1,12 +1,9 @@
 package io.quench.queue;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
-import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -104,6 +101,8 @@ final class XmlQueueReader {
 	private static final Pattern XML_DECLARATION_ENCODING = Pattern
 		.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
 
+	private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+
 	private static final Pattern EXTERNAL_ENTITY = Pattern.compile("<!ENTITY[^>]*\\b(SYSTEM|PUBLIC)\\b");
 
 	private static final Pattern DOCTYPE_EXTERNAL_ID = Pattern
@@ -178,16 +177,15 @@ final class XmlQueueReader {
 	/**
 	 * Reads an XML queue file.
 	 * @param in the stream, positioned at the first {@code <}
-	 * @param prefix the first bytes from that position (already read, still in
-	 * {@code in})
-	 * @param prefixLength how many bytes of {@code prefix} are valid
+	 * @param head the first bytes from that position (already read, still in {@code in})
+	 * @param offset where they start in {@code head}
+	 * @param length how many bytes of {@code head} are valid
 	 * @param context receives dialect, addresses, headers and warnings
 	 * @throws IOException if reading fails
 	 */
-	void read(InputStream in, byte[] prefix, int prefixLength, ParseContext context) throws IOException {
-		String head = new String(prefix, 0, prefixLength, StandardCharsets.ISO_8859_1);
-		refuseDoctype(head);
-		Charset charset = charset(head);
+	void read(InputStream in, byte[] head, int offset, int length, ParseContext context) throws IOException {
+		refuseDoctype(head, offset, length);
+		Charset charset = charset(head, offset, length);
 		RetainingInputStream tee = new RetainingInputStream(in, this.envelopeCap + READ_AHEAD_SLACK_BYTES);
 		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
@@ -246,11 +244,22 @@ final class XmlQueueReader {
 	 * Refuses a DOCTYPE seen in the first bytes, before Woodstox reads (and buffers) it.
 	 * A DOCTYPE further in is refused from the DTD event.
 	 */
-	private static void refuseDoctype(String head) {
-		int doctype = head.indexOf("<!DOCTYPE");
+	private static void refuseDoctype(byte[] head, int offset, int length) {
+		int doctype = indexOf(head, offset, offset + length, DOCTYPE);
 		if (doctype >= 0) {
-			throw QueueFileProblem.rejected(doctypeReason(head.substring(doctype)));
+			throw QueueFileProblem.rejected(
+					doctypeReason(new String(head, doctype, offset + length - doctype, StandardCharsets.ISO_8859_1)));
 		}
+	}
+
+	/** The index of {@code word} in {@code bytes[from, to)}, or -1. */
+	private static int indexOf(byte[] bytes, int from, int to, byte[] word) {
+		for (int i = from; i <= to - word.length; i++) {
+			if (bytes[i] == word[0] && Arrays.equals(bytes, i, i + word.length, word, 0, word.length)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	static String doctypeReason(String doctype) {
@@ -267,8 +276,15 @@ final class XmlQueueReader {
 		return "DOCTYPE refused: queue files carry no DTD";
 	}
 
-	private static Charset charset(String head) {
-		Matcher m = XML_DECLARATION_ENCODING.matcher(head);
+	private static Charset charset(byte[] head, int offset, int length) {
+		// The declaration ends at the first '>', which no part of the pattern matches:
+		// the pattern only needs the bytes before it.
+		int end = offset;
+		while (end < offset + length && head[end] != '>') {
+			end++;
+		}
+		Matcher m = XML_DECLARATION_ENCODING
+			.matcher(new String(head, offset, end - offset, StandardCharsets.ISO_8859_1));
 		if (!m.find()) {
 			return StandardCharsets.UTF_8;
 		}
@@ -278,6 +294,11 @@ final class XmlQueueReader {
 		}
 		catch (IllegalCharsetNameException | UnsupportedCharsetException ex) {
 			throw QueueFileProblem.unparsed("unsupported XML encoding " + m.group(1));
+		}
+		if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
+				|| charset.equals(StandardCharsets.US_ASCII)) {
+			// The common ones, known to pass the probe below.
+			return charset;
 		}
 		byte[] probe = "<?xml version=\"1.0\"?>\r\n".getBytes(charset);
 		if (!Arrays.equals(probe, "<?xml version=\"1.0\"?>\r\n".getBytes(StandardCharsets.US_ASCII))) {
@@ -305,12 +326,11 @@ final class XmlQueueReader {
 			}
 			return;
 		}
-		PushbackInputStream rest = new PushbackInputStream(
-				new SequenceInputStream(new ByteArrayInputStream(tee.buffer(), endByte, tee.retained() - endByte), in),
-				1);
-		int b = rest.read();
+		LineInput rest = LineInput.of(tee.buffer(), endByte, tee.retained() - endByte, in);
+		int b = rest.peek();
 		while (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f') {
-			b = rest.read();
+			rest.read();
+			b = rest.peek();
 		}
 		if (b < 0) {
 			whole(walk, context);
@@ -321,7 +341,6 @@ final class XmlQueueReader {
 			whole(walk, context);
 			return;
 		}
-		rest.unread(b);
 		context.dialect = Dialect.XML_ENVELOPE;
 		if (walk.message != null) {
 			context.warn("message element in an XML envelope ignored: the message follows the envelope");
