@@ -52,8 +52,6 @@ final class MessageHeaderParser {
 	 */
 	private static final Pattern ENCODED_WORD_LANGUAGE = Pattern.compile("=\\?([^?*\\s]+)\\*[^?\\s]*\\?");
 
-	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
 	private final MimeConfig config;
 
 	MessageHeaderParser(int headerCap) {
@@ -144,7 +142,7 @@ final class MessageHeaderParser {
 			}
 			case "message-id" -> c.messageId = first(c.messageId, cap(ParseContext.normalise(value)));
 			// Each hop adds its Received on top, so the last one read is the first hop.
-			case "received" -> c.firstReceivedHop = cap(WHITESPACE.matcher(value).replaceAll(" ").strip());
+			case "received" -> c.firstReceivedHop = cap(collapseWhitespace(value).strip());
 			case "x-mailer" -> c.xMailer = first(c.xMailer, decodeWords(value));
 			case "user-agent" -> c.userAgent = first(c.userAgent, decodeWords(value));
 			default -> {
@@ -188,12 +186,54 @@ final class MessageHeaderParser {
 		}
 	}
 
+	/**
+	 * Replaces each run of whitespace ({@code \\s}: space, tab, line feed, vertical tab,
+	 * form feed, carriage return) by one space, without a regular expression.
+	 */
+	static String collapseWhitespace(String value) {
+		StringBuilder collapsed = null;
+		int i = 0;
+		while (i < value.length()) {
+			char c = value.charAt(i);
+			if (!isRegexWhitespace(c)) {
+				if (collapsed != null) {
+					collapsed.append(c);
+				}
+				i++;
+				continue;
+			}
+			int end = i + 1;
+			while (end < value.length() && isRegexWhitespace(value.charAt(end))) {
+				end++;
+			}
+			if (collapsed == null) {
+				if (c == ' ' && end == i + 1) {
+					// A single space stays as it is.
+					i = end;
+					continue;
+				}
+				collapsed = new StringBuilder(value.length()).append(value, 0, i);
+			}
+			collapsed.append(' ');
+			i = end;
+		}
+		return (collapsed != null) ? collapsed.toString() : value;
+	}
+
+	private static boolean isRegexWhitespace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+	}
+
 	private static String unfold(String value) {
 		return value.replace("\r", "").replace("\n", "").strip();
 	}
 
 	static String decodeWords(String value) {
-		String text = ENCODED_WORD_LANGUAGE.matcher(value).replaceAll("=?$1?");
+		if (!value.isEmpty() && !value.contains("=?")) {
+			// No encoded word: Mime4j would return the value as it is.
+			return cap(value.strip());
+		}
+		String text = (value.indexOf('*') >= 0) ? ENCODED_WORD_LANGUAGE.matcher(value).replaceAll("=?$1?") : value;
 		try {
 			text = DecoderUtil.decodeEncodedWords(text, DecodeMonitor.SILENT);
 		}

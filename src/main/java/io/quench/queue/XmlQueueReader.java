@@ -1,6 +1,5 @@
 package io.quench.queue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,6 +18,8 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,6 +116,21 @@ final class XmlQueueReader {
 
 	private static final Pattern BASE64_LINE = Pattern.compile("[A-Za-z0-9+/=]+");
 
+	/**
+	 * At most this many element names are remembered in {@link #kinds}: far above the
+	 * names of real queue files, and a file full of made-up names cannot make the map
+	 * grow (names past it are matched each time).
+	 */
+	static final int MAX_REMEMBERED_NAMES = 1024;
+
+	private static final int ADDRESS = 1;
+
+	private static final int SENDER = 2;
+
+	private static final int RECIPIENT = 4;
+
+	private static final int MESSAGE = 8;
+
 	private static final XMLResolver REFUSE = (publicId, systemId, baseUri, namespace) -> {
 		throw new XMLStreamException("resolving " + systemId + " refused");
 	};
@@ -130,6 +146,13 @@ final class XmlQueueReader {
 	private final Pattern messageElements;
 
 	private final MessageHeaderParser headers;
+
+	/**
+	 * What each element name is to the patterns ({@link #ADDRESS}, {@link #SENDER},
+	 * {@link #RECIPIENT}, {@link #MESSAGE} bits): queue files use a few dozen names, so
+	 * each is matched once instead of once or more per element.
+	 */
+	private final Map<String, Integer> kinds = new ConcurrentHashMap<>();
 
 	private final int envelopeCap;
 
@@ -212,6 +235,22 @@ final class XmlQueueReader {
 			}
 			throw problem(ex);
 		}
+	}
+
+	/** The {@link #kinds} bits of an element name. */
+	private int kind(String name) {
+		Integer known = this.kinds.get(name);
+		if (known != null) {
+			return known;
+		}
+		int kind = (this.addressElements.matcher(name).matches() ? ADDRESS : 0)
+				| (this.senderElements.matcher(name).matches() ? SENDER : 0)
+				| (this.recipientElements.matcher(name).matches() ? RECIPIENT : 0)
+				| (this.messageElements.matcher(name).matches() ? MESSAGE : 0);
+		if (this.kinds.size() < MAX_REMEMBERED_NAMES) {
+			this.kinds.put(name, kind);
+		}
+		return kind;
 	}
 
 	private static QueueFileProblem problem(XMLStreamException ex) {
@@ -362,6 +401,10 @@ final class XmlQueueReader {
 	 * or -1 if the bytes hold fewer characters.
 	 */
 	static int byteOffset(byte[] bytes, int length, Charset charset, long chars) {
+		if (chars <= length && isOneBytePerAsciiChar(charset) && isAscii(bytes, (int) chars)) {
+			// The usual envelope: ASCII, one byte a character.
+			return (int) chars;
+		}
 		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
 			.onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -378,6 +421,21 @@ final class XmlQueueReader {
 			remaining -= output.position();
 		}
 		return input.position();
+	}
+
+	/** Charsets in which an ASCII byte always decodes to one character on its own. */
+	private static boolean isOneBytePerAsciiChar(Charset charset) {
+		return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
+				|| charset.equals(StandardCharsets.US_ASCII);
+	}
+
+	private static boolean isAscii(byte[] bytes, int length) {
+		for (int i = 0; i < length; i++) {
+			if (bytes[i] < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The state of one pass over the XML events. */
@@ -429,11 +487,12 @@ final class XmlQueueReader {
 			if (this.address != null || this.collector != null) {
 				return;
 			}
-			if (XmlQueueReader.this.addressElements.matcher(name).matches()) {
+			int kind = kind(name);
+			if ((kind & ADDRESS) != 0) {
 				this.address = new StringBuilder();
 				this.addressDepth = this.stack.size();
 			}
-			else if (this.message == null && XmlQueueReader.this.messageElements.matcher(name).matches()) {
+			else if (this.message == null && (kind & MESSAGE) != 0) {
 				this.collector = new MessageCollector(base64Attribute(xml), XmlQueueReader.this.headerCap);
 				this.collectorDepth = this.stack.size();
 			}
@@ -471,10 +530,11 @@ final class XmlQueueReader {
 		 */
 		private Role role() {
 			for (String name : this.stack) {
-				if (XmlQueueReader.this.senderElements.matcher(name).matches()) {
+				int kind = kind(name);
+				if ((kind & SENDER) != 0) {
 					return Role.SENDER;
 				}
-				if (XmlQueueReader.this.recipientElements.matcher(name).matches()) {
+				if ((kind & RECIPIENT) != 0) {
 					return Role.RECIPIENT;
 				}
 			}
@@ -539,21 +599,40 @@ final class XmlQueueReader {
 
 		/** The decoded message start, at most one byte over the header cap. */
 		byte[] bytes(ParseContext context) {
-			String text = this.chars.toString().strip();
-			boolean isBase64 = (this.base64 != null) ? this.base64
-					: BASE64_LINE.matcher(text.lines().findFirst().orElse("")).matches();
-			byte[] bytes;
-			if (isBase64) {
-				bytes = decodeBase64(text, context);
+			String text = null;
+			boolean isBase64;
+			if (this.base64 != null) {
+				isBase64 = this.base64;
 			}
 			else {
-				bytes = text.getBytes(StandardCharsets.UTF_8);
+				text = this.chars.toString().strip();
+				isBase64 = BASE64_LINE.matcher(text.lines().findFirst().orElse("")).matches();
+			}
+			byte[] bytes;
+			if (isBase64) {
+				bytes = decodeBase64(this.chars, this.headerCap, context);
+			}
+			else {
+				text = (text != null) ? text : this.chars.toString().strip();
+				// Each character is at least one byte: the first cap + 2 characters give
+				// the first cap + 1 bytes, with a surrogate pair at the cut kept whole.
+				bytes = text.substring(0, Math.min(text.length(), this.headerCap + 2)).getBytes(StandardCharsets.UTF_8);
 			}
 			return (bytes.length > this.headerCap + 1) ? Arrays.copyOf(bytes, this.headerCap + 1) : bytes;
 		}
 
-		private static byte[] decodeBase64(String text, ParseContext context) {
-			ByteArrayOutputStream clean = new ByteArrayOutputStream(text.length());
+		/**
+		 * Decodes the base64 alphabet characters before the first {@code =}, skipping any
+		 * other character (line breaks, blanks). Only the groups needed for
+		 * {@code headerCap + 1} bytes are decoded; the rest is only counted, for the
+		 * warning about a partial last group.
+		 */
+		private static byte[] decodeBase64(CharSequence text, int headerCap, ParseContext context) {
+			// Whole groups of 4 characters, 3 bytes each, for at least headerCap + 1
+			// bytes.
+			int needed = (headerCap + 1 + 2) / 3 * 4;
+			byte[] alphabet = new byte[Math.min(text.length(), needed)];
+			int count = 0;
 			for (int i = 0; i < text.length(); i++) {
 				char c = text.charAt(i);
 				if (c == '=') {
@@ -561,17 +640,23 @@ final class XmlQueueReader {
 				}
 				if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
 						|| c == '/') {
-					clean.write(c);
+					if (count < alphabet.length) {
+						alphabet[count] = (byte) c;
+					}
+					count++;
 				}
 			}
-			byte[] alphabet = clean.toByteArray();
-			int usable = alphabet.length - (alphabet.length % 4);
-			if (alphabet.length % 4 == 1) {
+			int usable = count - (count % 4);
+			if (count % 4 == 1) {
 				context.warn("message element: base64 ends in a partial group");
 			}
 			try {
+				if (count > alphabet.length) {
+					// More than needed: the kept groups decode to more than the cap.
+					return Base64.getDecoder().decode(alphabet);
+				}
 				byte[] whole = Base64.getDecoder().decode(Arrays.copyOf(alphabet, usable));
-				int tail = alphabet.length % 4;
+				int tail = count % 4;
 				if (tail >= 2) {
 					byte[] last = Base64.getDecoder()
 						.decode(new String(alphabet, usable, tail, StandardCharsets.US_ASCII)
