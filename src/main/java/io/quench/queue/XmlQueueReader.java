@@ -571,7 +571,8 @@ final class XmlQueueReader {
 
 	/**
 	 * Collects the beginning of the message element's text: enough characters to decode
-	 * more than the header cap, never the whole message.
+	 * more than the header cap, never the whole message. When the element says it is
+	 * base64, the characters are not kept but fed to {@link Base64Start} as they come.
 	 */
 	static final class MessageCollector {
 
@@ -581,85 +582,146 @@ final class XmlQueueReader {
 
 		private final int maxChars;
 
-		private final StringBuilder chars = new StringBuilder();
+		/** The characters, unless the element says base64. */
+		private final StringBuilder chars;
+
+		/** The base64 decoder, if the element says base64. */
+		private final Base64Start decoder;
+
+		/** How many characters were taken (at most {@link #maxChars}). */
+		private int taken;
 
 		MessageCollector(Boolean base64, int headerCap) {
 			this.base64 = base64;
 			this.headerCap = headerCap;
 			// Base64 needs 4/3 characters per byte plus line breaks; text at least 1.
 			this.maxChars = headerCap / 2 * 3 + 1024;
+			boolean known = Boolean.TRUE.equals(base64);
+			this.chars = known ? null : new StringBuilder();
+			this.decoder = known ? new Base64Start(headerCap + 1) : null;
 		}
 
 		void append(char[] text, int start, int length) {
-			int room = this.maxChars - this.chars.length();
+			int room = this.maxChars - this.taken;
 			if (room > 0) {
-				this.chars.append(text, start, Math.min(room, length));
+				int n = Math.min(room, length);
+				if (this.decoder != null) {
+					this.decoder.feed(text, start, n);
+				}
+				else {
+					this.chars.append(text, start, n);
+				}
+				this.taken += n;
 			}
 		}
 
 		/** The decoded message start, at most one byte over the header cap. */
 		byte[] bytes(ParseContext context) {
-			String text = null;
-			boolean isBase64;
-			if (this.base64 != null) {
-				isBase64 = this.base64;
-			}
-			else {
-				text = this.chars.toString().strip();
-				isBase64 = BASE64_LINE.matcher(text.lines().findFirst().orElse("")).matches();
-			}
 			byte[] bytes;
-			if (isBase64) {
-				bytes = decodeBase64(this.chars, this.headerCap, context);
+			if (this.decoder != null) {
+				bytes = this.decoder.decode(context);
 			}
 			else {
-				text = (text != null) ? text : this.chars.toString().strip();
-				// Each character is at least one byte: the first cap + 2 characters give
-				// the first cap + 1 bytes, with a surrogate pair at the cut kept whole.
-				bytes = text.substring(0, Math.min(text.length(), this.headerCap + 2)).getBytes(StandardCharsets.UTF_8);
+				String text = this.chars.toString().strip();
+				boolean isBase64 = (this.base64 != null) ? this.base64
+						: BASE64_LINE.matcher(text.lines().findFirst().orElse("")).matches();
+				if (isBase64) {
+					// Blanks are skipped by the decoder: the text need not be stripped.
+					Base64Start decoder = new Base64Start(this.headerCap + 1);
+					char[] all = new char[this.chars.length()];
+					this.chars.getChars(0, all.length, all, 0);
+					decoder.feed(all, 0, all.length);
+					bytes = decoder.decode(context);
+				}
+				else {
+					// Each character is at least one byte: the first cap + 2 characters
+					// give the first cap + 1 bytes, with a surrogate pair at the cut kept
+					// whole.
+					bytes = text.substring(0, Math.min(text.length(), this.headerCap + 2))
+						.getBytes(StandardCharsets.UTF_8);
+				}
 			}
 			return (bytes.length > this.headerCap + 1) ? Arrays.copyOf(bytes, this.headerCap + 1) : bytes;
 		}
 
-		/**
-		 * Decodes the base64 alphabet characters before the first {@code =}, skipping any
-		 * other character (line breaks, blanks). Only the groups needed for
-		 * {@code headerCap + 1} bytes are decoded; the rest is only counted, for the
-		 * warning about a partial last group.
-		 */
-		private static byte[] decodeBase64(CharSequence text, int headerCap, ParseContext context) {
-			// Whole groups of 4 characters, 3 bytes each, for at least headerCap + 1
-			// bytes.
-			int needed = (headerCap + 1 + 2) / 3 * 4;
-			byte[] alphabet = new byte[Math.min(text.length(), needed)];
-			int count = 0;
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
+	}
+
+	/**
+	 * Decodes the start of base64 text fed in pieces: the alphabet characters before the
+	 * first {@code =}, any other character (line breaks, blanks) skipped. Only the groups
+	 * needed for the wanted number of bytes are kept; the rest is counted, for the
+	 * warning about a partial last group.
+	 */
+	static final class Base64Start {
+
+		/** First size of the kept characters; grows by doubling up to what is needed. */
+		private static final int INITIAL_CHARS = 4096;
+
+		private static final boolean[] ALPHABET = new boolean[128];
+
+		static {
+			for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray()) {
+				ALPHABET[c] = true;
+			}
+		}
+
+		/** Whole groups of 4 characters, 3 bytes each, for at least the wanted bytes. */
+		private final int needed;
+
+		private byte[] alphabet;
+
+		private int count;
+
+		private boolean ended;
+
+		Base64Start(int wantedBytes) {
+			this.needed = (wantedBytes + 2) / 3 * 4;
+			this.alphabet = new byte[Math.min(INITIAL_CHARS, this.needed)];
+		}
+
+		void feed(char[] text, int start, int length) {
+			if (this.ended) {
+				return;
+			}
+			int end = start + length;
+			for (int i = start; i < end; i++) {
+				char c = text[i];
 				if (c == '=') {
-					break;
+					this.ended = true;
+					return;
 				}
-				if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
-						|| c == '/') {
-					if (count < alphabet.length) {
-						alphabet[count] = (byte) c;
+				if (c < 128 && ALPHABET[c]) {
+					if (this.count < this.needed) {
+						if (this.count == this.alphabet.length) {
+							this.alphabet = Arrays.copyOf(this.alphabet,
+									Math.min(this.needed, this.alphabet.length * 2));
+						}
+						this.alphabet[this.count] = (byte) c;
 					}
-					count++;
+					this.count++;
 				}
 			}
-			int usable = count - (count % 4);
-			if (count % 4 == 1) {
+		}
+
+		/**
+		 * @param context receives the warnings
+		 * @return the decoded bytes: all of them, or at least the wanted number
+		 */
+		byte[] decode(ParseContext context) {
+			int usable = this.count - (this.count % 4);
+			if (this.count % 4 == 1) {
 				context.warn("message element: base64 ends in a partial group");
 			}
 			try {
-				if (count > alphabet.length) {
-					// More than needed: the kept groups decode to more than the cap.
-					return Base64.getDecoder().decode(alphabet);
+				if (this.count > this.needed) {
+					// More than needed: the kept groups decode to the wanted bytes.
+					return Base64.getDecoder().decode(Arrays.copyOf(this.alphabet, this.needed));
 				}
-				byte[] whole = Base64.getDecoder().decode(Arrays.copyOf(alphabet, usable));
-				int tail = count % 4;
+				byte[] whole = Base64.getDecoder().decode(Arrays.copyOf(this.alphabet, usable));
+				int tail = this.count % 4;
 				if (tail >= 2) {
 					byte[] last = Base64.getDecoder()
-						.decode(new String(alphabet, usable, tail, StandardCharsets.US_ASCII)
+						.decode(new String(this.alphabet, usable, tail, StandardCharsets.US_ASCII)
 								+ "==".substring(tail - 2));
 					byte[] all = Arrays.copyOf(whole, whole.length + last.length);
 					System.arraycopy(last, 0, all, whole.length, last.length);
