@@ -213,9 +213,9 @@ final class XmlQueueReader {
 		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
 			.onUnmappableCharacter(CodingErrorAction.REPLACE);
+		XMLStreamReader2 xml = null;
 		try {
-			XMLStreamReader2 xml = (XMLStreamReader2) this.factory
-				.createXMLStreamReader(new InputStreamReader(tee, decoder));
+			xml = (XMLStreamReader2) this.factory.createXMLStreamReader(new InputStreamReader(tee, decoder));
 			Walk walk = new Walk(context);
 			while (xml.hasNext()) {
 				if (walk.event(xml)) {
@@ -234,6 +234,25 @@ final class XmlQueueReader {
 				throw io;
 			}
 			throw problem(ex);
+		}
+		finally {
+			close(xml);
+		}
+	}
+
+	/**
+	 * Closes the XML reader (not the file), which hands its buffers back to Woodstox for
+	 * the next file on this thread instead of leaving them to the garbage collector.
+	 */
+	private static void close(XMLStreamReader2 xml) {
+		if (xml == null) {
+			return;
+		}
+		try {
+			xml.close();
+		}
+		catch (XMLStreamException | RuntimeException ex) {
+			// Nothing to report: the result is decided, closing only recycles buffers.
 		}
 	}
 
