@@ -3,7 +3,10 @@ package io.quench.queue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -101,6 +104,12 @@ final class XmlQueueReader {
 
 	private static final Pattern XML_DECLARATION_ENCODING = Pattern
 		.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final long ONES = 0x0101010101010101L;
+
+	private static final long HIGHS = 0x8080808080808080L;
 
 	private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
 
@@ -312,10 +321,21 @@ final class XmlQueueReader {
 
 	/** The index of {@code word} in {@code bytes[from, to)}, or -1. */
 	private static int indexOf(byte[] bytes, int from, int to, byte[] word) {
-		for (int i = from; i <= to - word.length; i++) {
+		long first = (word[0] & 0xffL) * ONES;
+		int i = from;
+		while (i <= to - word.length) {
+			if (i + 8 <= to) {
+				// Eight bytes at a time: skip words without the first byte of the word.
+				long x = (long) LONGS.get(bytes, i) ^ first;
+				if (((x - ONES) & ~x & HIGHS) == 0) {
+					i += 8;
+					continue;
+				}
+			}
 			if (bytes[i] == word[0] && Arrays.equals(bytes, i, i + word.length, word, 0, word.length)) {
 				return i;
 			}
+			i++;
 		}
 		return -1;
 	}
@@ -449,7 +469,14 @@ final class XmlQueueReader {
 	}
 
 	private static boolean isAscii(byte[] bytes, int length) {
-		for (int i = 0; i < length; i++) {
+		int i = 0;
+		// Eight bytes at a time: ASCII bytes have the high bit clear.
+		for (; i + 8 <= length; i += 8) {
+			if (((long) LONGS.get(bytes, i) & HIGHS) != 0) {
+				return false;
+			}
+		}
+		for (; i < length; i++) {
 			if (bytes[i] < 0) {
 				return false;
 			}
@@ -703,20 +730,29 @@ final class XmlQueueReader {
 				return;
 			}
 			int end = start + length;
-			for (int i = start; i < end; i++) {
+			int i = start;
+			// Keeping: until the needed characters are there.
+			for (; i < end && this.count < this.needed; i++) {
 				char c = text[i];
 				if (c == '=') {
 					this.ended = true;
 					return;
 				}
 				if (c < 128 && ALPHABET[c]) {
-					if (this.count < this.needed) {
-						if (this.count == this.alphabet.length) {
-							this.alphabet = Arrays.copyOf(this.alphabet,
-									Math.min(this.needed, this.alphabet.length * 2));
-						}
-						this.alphabet[this.count] = (byte) c;
+					if (this.count == this.alphabet.length) {
+						this.alphabet = Arrays.copyOf(this.alphabet, Math.min(this.needed, this.alphabet.length * 2));
 					}
+					this.alphabet[this.count++] = (byte) c;
+				}
+			}
+			// Counting only: the rest of a long message.
+			for (; i < end; i++) {
+				char c = text[i];
+				if (c == '=') {
+					this.ended = true;
+					return;
+				}
+				if (c < 128 && ALPHABET[c]) {
 					this.count++;
 				}
 			}
