@@ -238,8 +238,18 @@ public final class QueueFileParser {
 
 		final MessageDigest sha256;
 
+		/**
+		 * A directory found real is trusted for at most this many files before it is
+		 * resolved again: one resolution per 256 files costs nothing measurable and
+		 * bounds how long a directory swapped for a symlink can go unnoticed.
+		 */
+		static final int FILES_PER_RESOLUTION = 256;
+
 		/** A directory whose real path is itself (absolute, as given). */
 		private Path realParent;
+
+		/** How many more files {@link #realParent} is trusted for. */
+		private int trustedFiles;
 
 		Scratch() {
 			try {
@@ -258,8 +268,9 @@ public final class QueueFileParser {
 		 * directory instead of one per file (a resolution costs a system call per path
 		 * element). Files come directory by directory (the walker and the census list one
 		 * directory at a time and never descend into a symlinked one), so the directory
-		 * last found real is remembered; a directory swapped for a symlink in the middle
-		 * of a run is the race the former check had between resolving and opening.
+		 * last found real is remembered for {@link #FILES_PER_RESOLUTION} files; a
+		 * directory swapped for a symlink meanwhile is the race the former check had
+		 * between resolving and opening, over a longer window.
 		 * @throws IOException as resolving the file's path would
 		 */
 		boolean parentIsReal(Path path) throws IOException {
@@ -268,7 +279,8 @@ public final class QueueFileParser {
 			if (parent == null) {
 				return path.toRealPath().equals(absolute.normalize());
 			}
-			if (parent.equals(this.realParent)) {
+			if (this.trustedFiles > 0 && parent.equals(this.realParent)) {
+				this.trustedFiles--;
 				return true;
 			}
 			boolean real;
@@ -276,14 +288,18 @@ public final class QueueFileParser {
 				real = parent.toRealPath().equals(parent.normalize());
 			}
 			catch (IOException ex) {
-				// Report what resolving the file would have reported (its name, its
-				// error).
+				real = false;
+			}
+			if (!real) {
+				// Rare: let resolving the file decide, as before (a vanished file reads
+				// as vanished, an error names the file).
+				this.realParent = null;
+				this.trustedFiles = 0;
 				return path.toRealPath().equals(absolute.normalize());
 			}
-			if (real) {
-				this.realParent = parent;
-			}
-			return real;
+			this.realParent = parent;
+			this.trustedFiles = FILES_PER_RESOLUTION;
+			return true;
 		}
 
 	}
