@@ -127,10 +127,17 @@ final class XmlQueueReader {
 
 	/**
 	 * At most this many element names are remembered in {@link #kinds}: far above the
-	 * names of real queue files, and a file full of made-up names cannot make the map
-	 * grow (names past it are matched each time).
+	 * names of real queue files, and files full of made-up names cannot make the map grow
+	 * further (names past it are matched each time).
 	 */
 	static final int MAX_REMEMBERED_NAMES = 1024;
+
+	/**
+	 * Only names up to this length are remembered: GroupWise element names are a few
+	 * words long, and with {@link #MAX_REMEMBERED_NAMES} this bounds the map to a few
+	 * hundred KiB whatever the files hold.
+	 */
+	static final int MAX_REMEMBERED_NAME_CHARS = 128;
 
 	private static final int ADDRESS = 1;
 
@@ -275,7 +282,7 @@ final class XmlQueueReader {
 				| (this.senderElements.matcher(name).matches() ? SENDER : 0)
 				| (this.recipientElements.matcher(name).matches() ? RECIPIENT : 0)
 				| (this.messageElements.matcher(name).matches() ? MESSAGE : 0);
-		if (this.kinds.size() < MAX_REMEMBERED_NAMES) {
+		if (name.length() <= MAX_REMEMBERED_NAME_CHARS && this.kinds.size() < MAX_REMEMBERED_NAMES) {
 			this.kinds.put(name, kind);
 		}
 		return kind;
