@@ -8,6 +8,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -52,7 +57,11 @@ final class MessageHeaderParser {
 	 */
 	private static final Pattern ENCODED_WORD_LANGUAGE = Pattern.compile("=\\?([^?*\\s]+)\\*[^?\\s]*\\?");
 
-	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+	/** Day names in {@link java.time.DayOfWeek} order, as RFC 5322 writes them. */
+	private static final String[] WEEKDAYS = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+
+	private static final String[] MONTHS = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+			"Nov", "Dec" };
 
 	private final MimeConfig config;
 
@@ -144,7 +153,7 @@ final class MessageHeaderParser {
 			}
 			case "message-id" -> c.messageId = first(c.messageId, cap(ParseContext.normalise(value)));
 			// Each hop adds its Received on top, so the last one read is the first hop.
-			case "received" -> c.firstReceivedHop = cap(WHITESPACE.matcher(value).replaceAll(" ").strip());
+			case "received" -> c.firstReceivedHop = cap(collapseWhitespace(value).strip());
 			case "x-mailer" -> c.xMailer = first(c.xMailer, decodeWords(value));
 			case "user-agent" -> c.userAgent = first(c.userAgent, decodeWords(value));
 			default -> {
@@ -188,12 +197,54 @@ final class MessageHeaderParser {
 		}
 	}
 
+	/**
+	 * Replaces each run of whitespace ({@code \\s}: space, tab, line feed, vertical tab,
+	 * form feed, carriage return) by one space, without a regular expression.
+	 */
+	static String collapseWhitespace(String value) {
+		StringBuilder collapsed = null;
+		int i = 0;
+		while (i < value.length()) {
+			char c = value.charAt(i);
+			if (!isRegexWhitespace(c)) {
+				if (collapsed != null) {
+					collapsed.append(c);
+				}
+				i++;
+				continue;
+			}
+			int end = i + 1;
+			while (end < value.length() && isRegexWhitespace(value.charAt(end))) {
+				end++;
+			}
+			if (collapsed == null) {
+				if (c == ' ' && end == i + 1) {
+					// A single space stays as it is.
+					i = end;
+					continue;
+				}
+				collapsed = new StringBuilder(value.length()).append(value, 0, i);
+			}
+			collapsed.append(' ');
+			i = end;
+		}
+		return (collapsed != null) ? collapsed.toString() : value;
+	}
+
+	private static boolean isRegexWhitespace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+	}
+
 	private static String unfold(String value) {
 		return value.replace("\r", "").replace("\n", "").strip();
 	}
 
 	static String decodeWords(String value) {
-		String text = ENCODED_WORD_LANGUAGE.matcher(value).replaceAll("=?$1?");
+		if (!value.isEmpty() && !value.contains("=?")) {
+			// No encoded word: Mime4j would return the value as it is.
+			return cap(value.strip());
+		}
+		String text = (value.indexOf('*') >= 0) ? ENCODED_WORD_LANGUAGE.matcher(value).replaceAll("=?$1?") : value;
 		try {
 			text = DecoderUtil.decodeEncodedWords(text, DecodeMonitor.SILENT);
 		}
@@ -220,6 +271,10 @@ final class MessageHeaderParser {
 	}
 
 	private static Instant date(String value, ParseContext context) {
+		Instant canonical = canonicalDate(value);
+		if (canonical != null) {
+			return canonical;
+		}
 		try {
 			DateTimeField field = DateTimeFieldLenientImpl.PARSER.parse(new RawField("Date", value),
 					DecodeMonitor.SILENT);
@@ -233,6 +288,77 @@ final class MessageHeaderParser {
 		}
 		context.warn("unparseable Date: " + cap(value));
 		return null;
+	}
+
+	/**
+	 * The instant of a Date in the form nearly every mailer writes, {@code Sun, 29 Nov
+	 * 2026 21:33:23 +0100}, read without java.time's formatter (a few microseconds a
+	 * header); null for anything else, which Mime4j's lenient parser then reads. Only
+	 * values that parser reads unambiguously are taken: the day of the week must fit the
+	 * date and every field must be in range, so the result is the same.
+	 */
+	static Instant canonicalDate(String value) {
+		// "Www, D MMM YYYY HH:MM:SS +HHMM", the day with one or two digits.
+		int length = value.length();
+		if (length != 31 && length != 30) {
+			return null;
+		}
+		int d = (length == 31) ? 1 : 0;
+		if (value.charAt(3) != ',' || value.charAt(4) != ' ' || value.charAt(6 + d) != ' '
+				|| value.charAt(10 + d) != ' ' || value.charAt(15 + d) != ' ' || value.charAt(18 + d) != ':'
+				|| value.charAt(21 + d) != ':' || value.charAt(24 + d) != ' ') {
+			return null;
+		}
+		int weekday = indexOf(WEEKDAYS, value, 0);
+		int month = indexOf(MONTHS, value, 7 + d);
+		int day = digits(value, 5, 1 + d);
+		int year = digits(value, 11 + d, 4);
+		int hour = digits(value, 16 + d, 2);
+		int minute = digits(value, 19 + d, 2);
+		int second = digits(value, 22 + d, 2);
+		char sign = value.charAt(25 + d);
+		int offsetHours = digits(value, 26 + d, 2);
+		int offsetMinutes = digits(value, 28 + d, 2);
+		if (weekday < 0 || month < 0 || day < 1 || year < 1000 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+				|| second < 0 || second > 59 || (sign != '+' && sign != '-') || offsetHours < 0 || offsetHours > 14
+				|| offsetMinutes < 0 || offsetMinutes > 59) {
+			return null;
+		}
+		if (day > YearMonth.of(year, month + 1).lengthOfMonth()) {
+			return null;
+		}
+		LocalDate date = LocalDate.of(year, month + 1, day);
+		if (date.getDayOfWeek().ordinal() != weekday) {
+			return null;
+		}
+		int offsetSeconds = ((sign == '-') ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+		return LocalDateTime.of(date, LocalTime.of(hour, minute, second))
+			.toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
+	}
+
+	/** The index of the three letters at {@code at} in {@code names}, or -1. */
+	private static int indexOf(String[] names, String value, int at) {
+		for (int i = 0; i < names.length; i++) {
+			if (value.startsWith(names[i], at)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * The number written with exactly {@code count} ASCII digits at {@code at}, or -1.
+	 */
+	private static int digits(String value, int at, int count) {
+		int n = 0;
+		for (int i = at; i < at + count; i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			n = n * 10 + (c - '0');
+		}
+		return n;
 	}
 
 	private static String first(String current, String candidate) {

@@ -1,9 +1,8 @@
 package io.quench.queue;
 
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,6 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -62,8 +63,13 @@ public final class QueueFileParser {
 	 */
 	public static final int MAX_HEADER_VALUE_CHARS = 4096;
 
-	/** Read buffer; large enough for few system calls, small enough to keep per parse. */
+	/**
+	 * Read buffer, kept per thread: large enough for few system calls (most queue files
+	 * fit in one read), small enough to keep for the thread's life.
+	 */
 	private static final int IO_BUFFER_BYTES = 64 * 1024;
+
+	private static final String THROUGH_SYMLINK = "path goes through a symlink: not followed";
 
 	/** Reason prefix of a file that disappeared before or while it was opened. */
 	public static final String VANISHED = "file vanished";
@@ -73,6 +79,9 @@ public final class QueueFileParser {
 	private final XmlQueueReader xmlReader;
 
 	private final SmtpScriptReader smtpReader;
+
+	/** Buffers and digest reused by the parses on one thread. */
+	private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
 	/** A parser with {@link QueueParserSettings#defaults()}. */
 	public QueueFileParser() {
@@ -109,12 +118,18 @@ public final class QueueFileParser {
 
 	private Attempt read(Path path) {
 		ParseContext context = new ParseContext();
+		Scratch scratch = this.scratch.get();
 		BasicFileAttributes before;
 		try {
-			if (!path.toRealPath().equals(path.toAbsolutePath().normalize())) {
-				return Attempt.failed(context, Status.REJECTED, "path goes through a symlink: not followed");
+			if (!scratch.parentIsReal(path)) {
+				return Attempt.failed(context, Status.REJECTED, THROUGH_SYMLINK);
 			}
 			before = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+			// Rare: the file itself is a link. Resolving it gives the same answer as
+			// before this check was split (rejected, vanished if dangling, or the error).
+			if (before.isSymbolicLink() && !path.toRealPath().equals(path.toAbsolutePath().normalize())) {
+				return Attempt.failed(context, Status.REJECTED, THROUGH_SYMLINK);
+			}
 		}
 		catch (NoSuchFileException ex) {
 			return Attempt.failed(context, Status.UNPARSED, VANISHED + " before it could be read");
@@ -129,20 +144,14 @@ public final class QueueFileParser {
 			return Attempt.failed(context, Status.UNPARSED, "not a regular file");
 		}
 		Instant mtime = before.lastModifiedTime().toInstant();
-		try (InputStream file = Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-			DigestingInputStream digesting = new DigestingInputStream(file);
+		// NOFOLLOW_LINKS: if the file was swapped for a link since it was looked at, the
+		// open fails instead of following it.
+		try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+			QueueFileInput in = new QueueFileInput(file, scratch.sha256, scratch.io, scratch.ioView);
 			Status status = Status.PARSED;
 			String problem = null;
 			try {
-				// The readers wrap the stream (SequenceInputStream, the XML reader) and
-				// may close
-				// it; the file must stay open for the digest, so closing is left to this
-				// method.
-				parseContent(new BufferedInputStream(new FilterInputStream(digesting) {
-					@Override
-					public void close() {
-					}
-				}, IO_BUFFER_BYTES), context);
+				parseContent(in, context);
 			}
 			catch (QueueFileProblem ex) {
 				status = ex.status();
@@ -152,9 +161,9 @@ public final class QueueFileParser {
 				status = Status.UNPARSED;
 				problem = "parser failure: " + describe(ex);
 			}
-			digesting.drain();
-			long size = digesting.count();
-			String sha256 = digesting.hexDigest();
+			in.drain();
+			long size = in.count();
+			String sha256 = in.hexDigest();
 			boolean changed = size != before.size() || changedSince(path, before, context);
 			return new Attempt(context, status, problem, size, mtime, sha256, changed);
 		}
@@ -187,17 +196,17 @@ public final class QueueFileParser {
 		}
 	}
 
-	private void parseContent(BufferedInputStream in, ParseContext context) throws IOException {
-		in.mark(DialectSniffer.SNIFF_BYTES);
-		byte[] head = in.readNBytes(DialectSniffer.SNIFF_BYTES);
-		in.reset();
-		Sniff sniff = DialectSniffer.sniff(head, head.length);
+	private void parseContent(QueueFileInput in, ParseContext context) throws IOException {
+		int length = in.head(DialectSniffer.SNIFF_BYTES);
+		byte[] head = in.buffer();
+		Sniff sniff = DialectSniffer.sniff(head, length);
 		switch (sniff.kind()) {
 			case EMPTY, BINARY, UNKNOWN -> throw QueueFileProblem.unparsed(sniff.problem());
 			case XML -> {
+				// The XML reader looks at the head before it reads: the buffer still
+				// holds it.
 				in.skipNBytes(sniff.skip());
-				byte[] prefix = java.util.Arrays.copyOfRange(head, sniff.skip(), head.length);
-				this.xmlReader.read(in, prefix, prefix.length, context);
+				this.xmlReader.read(in, head, sniff.skip(), length - sniff.skip(), context);
 			}
 			case SMTP_SCRIPT -> {
 				in.skipNBytes(sniff.skip());
@@ -206,7 +215,8 @@ public final class QueueFileParser {
 			case RFC5322 -> {
 				in.skipNBytes(sniff.skip());
 				context.dialect = Dialect.RFC5322;
-				this.headerParser.parse(HeaderBlock.read(in, HEADER_CAP_BYTES, false, context), context, true);
+				this.headerParser.parse(HeaderBlock.read(LineInput.of(in), HEADER_CAP_BYTES, false, context), context,
+						true);
 			}
 		}
 	}
@@ -214,6 +224,84 @@ public final class QueueFileParser {
 	private static String describe(Exception ex) {
 		String message = ex.getMessage();
 		return ex.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	/**
+	 * What one thread reuses from parse to parse: the read buffer and the digest, and the
+	 * directory last found free of symlinks.
+	 */
+	private static final class Scratch {
+
+		final byte[] io = new byte[IO_BUFFER_BYTES];
+
+		final ByteBuffer ioView = ByteBuffer.wrap(this.io);
+
+		final MessageDigest sha256;
+
+		/**
+		 * A directory found real is trusted for at most this many files before it is
+		 * resolved again: one resolution per 256 files costs nothing measurable and
+		 * bounds how long a directory swapped for a symlink can go unnoticed.
+		 */
+		static final int FILES_PER_RESOLUTION = 256;
+
+		/** A directory whose real path is itself (absolute, as given). */
+		private Path realParent;
+
+		/** How many more files {@link #realParent} is trusted for. */
+		private int trustedFiles;
+
+		Scratch() {
+			try {
+				this.sha256 = MessageDigest.getInstance("SHA-256");
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("every Java platform has SHA-256", ex);
+			}
+		}
+
+		/**
+		 * Whether no directory on the path is a symlink, that is: the real path of the
+		 * file's directory is that directory. The file itself is opened with
+		 * NOFOLLOW_LINKS and checked by its own attributes, so together this is the
+		 * former check that the file's real path is its path, with one resolution per
+		 * directory instead of one per file (a resolution costs a system call per path
+		 * element). Files come directory by directory (the walker and the census list one
+		 * directory at a time and never descend into a symlinked one), so the directory
+		 * last found real is remembered for {@link #FILES_PER_RESOLUTION} files; a
+		 * directory swapped for a symlink meanwhile is the race the former check had
+		 * between resolving and opening, over a longer window.
+		 * @throws IOException as resolving the file's path would
+		 */
+		boolean parentIsReal(Path path) throws IOException {
+			Path absolute = path.toAbsolutePath();
+			Path parent = absolute.getParent();
+			if (parent == null) {
+				return path.toRealPath().equals(absolute.normalize());
+			}
+			if (this.trustedFiles > 0 && parent.equals(this.realParent)) {
+				this.trustedFiles--;
+				return true;
+			}
+			boolean real;
+			try {
+				real = parent.toRealPath().equals(parent.normalize());
+			}
+			catch (IOException ex) {
+				real = false;
+			}
+			if (!real) {
+				// Rare: let resolving the file decide, as before (a vanished file reads
+				// as vanished, an error names the file).
+				this.realParent = null;
+				this.trustedFiles = 0;
+				return path.toRealPath().equals(absolute.normalize());
+			}
+			this.realParent = parent;
+			this.trustedFiles = FILES_PER_RESOLUTION;
+			return true;
+		}
+
 	}
 
 	/** One read of the file. */

@@ -1,6 +1,5 @@
 package io.quench.queue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,10 +37,10 @@ final class SmtpScriptReader {
 		context.dialect = Dialect.SMTP_SCRIPT;
 		long envelopeBytes = 0;
 		int lineNumber = 0;
-		ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+		LineInput lines = LineInput.of(in);
+		CommandLine buffer = new CommandLine();
 		while (true) {
-			buffer.reset();
-			long read = readLine(in, buffer);
+			long read = buffer.read(lines);
 			if (read < 0) {
 				throw QueueFileProblem.unparsed("truncated SMTP script: no DATA command");
 			}
@@ -54,7 +53,7 @@ final class SmtpScriptReader {
 			if (read > MAX_COMMAND_LINE_BYTES) {
 				context.warn("SMTP line " + lineNumber + " longer than " + MAX_COMMAND_LINE_BYTES + " bytes: cut");
 			}
-			String line = buffer.toString(StandardCharsets.ISO_8859_1).strip();
+			String line = new String(buffer.bytes, 0, buffer.kept, StandardCharsets.ISO_8859_1).strip();
 			String upper = line.toUpperCase(Locale.ROOT);
 			if (upper.startsWith("MAIL FROM:")) {
 				String path = path(line.substring("MAIL FROM:".length()));
@@ -82,7 +81,7 @@ final class SmtpScriptReader {
 				context.warn("unexpected line " + lineNumber + " in SMTP script ignored");
 			}
 		}
-		this.headers.parse(HeaderBlock.read(in, this.headerCap, true, context), context, false);
+		this.headers.parse(HeaderBlock.read(lines, this.headerCap, true, context), context, false);
 	}
 
 	private static boolean isIgnoredCommand(String upper) {
@@ -107,26 +106,36 @@ final class SmtpScriptReader {
 		return ParseContext.normalise(rest.substring(0, space));
 	}
 
-	/**
-	 * Reads one line without its line end, keeping at most
-	 * {@link #MAX_COMMAND_LINE_BYTES}.
-	 * @return the number of bytes consumed including the line end, -1 at end of stream
-	 */
-	private static long readLine(InputStream in, ByteArrayOutputStream line) throws IOException {
-		long consumed = 0;
-		while (true) {
-			int b = in.read();
-			if (b < 0) {
-				return (consumed == 0) ? -1 : consumed;
-			}
-			consumed++;
-			if (b == '\n') {
-				return consumed;
-			}
-			if (b != '\r' && line.size() < MAX_COMMAND_LINE_BYTES) {
-				line.write(b);
+	/** One command line without its line end, at most {@link #MAX_COMMAND_LINE_BYTES}. */
+	private static final class CommandLine {
+
+		final byte[] bytes = new byte[MAX_COMMAND_LINE_BYTES];
+
+		int kept;
+
+		/**
+		 * Reads the next line.
+		 * @return the number of bytes consumed including the line end, -1 at end of
+		 * stream
+		 */
+		long read(LineInput in) throws IOException {
+			long consumed = 0;
+			this.kept = 0;
+			while (true) {
+				int b = in.read();
+				if (b < 0) {
+					return (consumed == 0) ? -1 : consumed;
+				}
+				consumed++;
+				if (b == '\n') {
+					return consumed;
+				}
+				if (b != '\r' && this.kept < MAX_COMMAND_LINE_BYTES) {
+					this.bytes[this.kept++] = (byte) b;
+				}
 			}
 		}
+
 	}
 
 }

@@ -1,13 +1,12 @@
 package io.quench.queue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
-import java.io.SequenceInputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -22,6 +21,8 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,6 +105,14 @@ final class XmlQueueReader {
 	private static final Pattern XML_DECLARATION_ENCODING = Pattern
 		.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
 
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final long ONES = 0x0101010101010101L;
+
+	private static final long HIGHS = 0x8080808080808080L;
+
+	private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+
 	private static final Pattern EXTERNAL_ENTITY = Pattern.compile("<!ENTITY[^>]*\\b(SYSTEM|PUBLIC)\\b");
 
 	private static final Pattern DOCTYPE_EXTERNAL_ID = Pattern
@@ -115,6 +124,28 @@ final class XmlQueueReader {
 		.compile("(?i)^(encoding|transferencoding|transfer-encoding|content-transfer-encoding)$");
 
 	private static final Pattern BASE64_LINE = Pattern.compile("[A-Za-z0-9+/=]+");
+
+	/**
+	 * At most this many element names are remembered in {@link #kinds}: far above the
+	 * names of real queue files, and files full of made-up names cannot make the map grow
+	 * further (names past it are matched each time).
+	 */
+	static final int MAX_REMEMBERED_NAMES = 1024;
+
+	/**
+	 * Only names up to this length are remembered: GroupWise element names are a few
+	 * words long, and with {@link #MAX_REMEMBERED_NAMES} this bounds the map to a few
+	 * hundred KiB whatever the files hold.
+	 */
+	static final int MAX_REMEMBERED_NAME_CHARS = 128;
+
+	private static final int ADDRESS = 1;
+
+	private static final int SENDER = 2;
+
+	private static final int RECIPIENT = 4;
+
+	private static final int MESSAGE = 8;
 
 	private static final XMLResolver REFUSE = (publicId, systemId, baseUri, namespace) -> {
 		throw new XMLStreamException("resolving " + systemId + " refused");
@@ -131,6 +162,13 @@ final class XmlQueueReader {
 	private final Pattern messageElements;
 
 	private final MessageHeaderParser headers;
+
+	/**
+	 * What each element name is to the patterns ({@link #ADDRESS}, {@link #SENDER},
+	 * {@link #RECIPIENT}, {@link #MESSAGE} bits): queue files use a few dozen names, so
+	 * each is matched once instead of once or more per element.
+	 */
+	private final Map<String, Integer> kinds = new ConcurrentHashMap<>();
 
 	private final int envelopeCap;
 
@@ -178,23 +216,22 @@ final class XmlQueueReader {
 	/**
 	 * Reads an XML queue file.
 	 * @param in the stream, positioned at the first {@code <}
-	 * @param prefix the first bytes from that position (already read, still in
-	 * {@code in})
-	 * @param prefixLength how many bytes of {@code prefix} are valid
+	 * @param head the first bytes from that position (already read, still in {@code in})
+	 * @param offset where they start in {@code head}
+	 * @param length how many bytes of {@code head} are valid
 	 * @param context receives dialect, addresses, headers and warnings
 	 * @throws IOException if reading fails
 	 */
-	void read(InputStream in, byte[] prefix, int prefixLength, ParseContext context) throws IOException {
-		String head = new String(prefix, 0, prefixLength, StandardCharsets.ISO_8859_1);
-		refuseDoctype(head);
-		Charset charset = charset(head);
+	void read(InputStream in, byte[] head, int offset, int length, ParseContext context) throws IOException {
+		refuseDoctype(head, offset, length);
+		Charset charset = charset(head, offset, length);
 		RetainingInputStream tee = new RetainingInputStream(in, this.envelopeCap + READ_AHEAD_SLACK_BYTES);
 		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
 			.onUnmappableCharacter(CodingErrorAction.REPLACE);
+		XMLStreamReader2 xml = null;
 		try {
-			XMLStreamReader2 xml = (XMLStreamReader2) this.factory
-				.createXMLStreamReader(new InputStreamReader(tee, decoder));
+			xml = (XMLStreamReader2) this.factory.createXMLStreamReader(new InputStreamReader(tee, decoder));
 			Walk walk = new Walk(context);
 			while (xml.hasNext()) {
 				if (walk.event(xml)) {
@@ -214,6 +251,41 @@ final class XmlQueueReader {
 			}
 			throw problem(ex);
 		}
+		finally {
+			close(xml);
+		}
+	}
+
+	/**
+	 * Closes the XML reader (not the file), which hands its buffers back to Woodstox for
+	 * the next file on this thread instead of leaving them to the garbage collector.
+	 */
+	private static void close(XMLStreamReader2 xml) {
+		if (xml == null) {
+			return;
+		}
+		try {
+			xml.close();
+		}
+		catch (XMLStreamException | RuntimeException ex) {
+			// Nothing to report: the result is decided, closing only recycles buffers.
+		}
+	}
+
+	/** The {@link #kinds} bits of an element name. */
+	private int kind(String name) {
+		Integer known = this.kinds.get(name);
+		if (known != null) {
+			return known;
+		}
+		int kind = (this.addressElements.matcher(name).matches() ? ADDRESS : 0)
+				| (this.senderElements.matcher(name).matches() ? SENDER : 0)
+				| (this.recipientElements.matcher(name).matches() ? RECIPIENT : 0)
+				| (this.messageElements.matcher(name).matches() ? MESSAGE : 0);
+		if (name.length() <= MAX_REMEMBERED_NAME_CHARS && this.kinds.size() < MAX_REMEMBERED_NAMES) {
+			this.kinds.put(name, kind);
+		}
+		return kind;
 	}
 
 	private static QueueFileProblem problem(XMLStreamException ex) {
@@ -246,11 +318,33 @@ final class XmlQueueReader {
 	 * Refuses a DOCTYPE seen in the first bytes, before Woodstox reads (and buffers) it.
 	 * A DOCTYPE further in is refused from the DTD event.
 	 */
-	private static void refuseDoctype(String head) {
-		int doctype = head.indexOf("<!DOCTYPE");
+	private static void refuseDoctype(byte[] head, int offset, int length) {
+		int doctype = indexOf(head, offset, offset + length, DOCTYPE);
 		if (doctype >= 0) {
-			throw QueueFileProblem.rejected(doctypeReason(head.substring(doctype)));
+			throw QueueFileProblem.rejected(
+					doctypeReason(new String(head, doctype, offset + length - doctype, StandardCharsets.ISO_8859_1)));
 		}
+	}
+
+	/** The index of {@code word} in {@code bytes[from, to)}, or -1. */
+	private static int indexOf(byte[] bytes, int from, int to, byte[] word) {
+		long first = (word[0] & 0xffL) * ONES;
+		int i = from;
+		while (i <= to - word.length) {
+			if (i + 8 <= to) {
+				// Eight bytes at a time: skip words without the first byte of the word.
+				long x = (long) LONGS.get(bytes, i) ^ first;
+				if (((x - ONES) & ~x & HIGHS) == 0) {
+					i += 8;
+					continue;
+				}
+			}
+			if (bytes[i] == word[0] && Arrays.equals(bytes, i, i + word.length, word, 0, word.length)) {
+				return i;
+			}
+			i++;
+		}
+		return -1;
 	}
 
 	static String doctypeReason(String doctype) {
@@ -267,8 +361,15 @@ final class XmlQueueReader {
 		return "DOCTYPE refused: queue files carry no DTD";
 	}
 
-	private static Charset charset(String head) {
-		Matcher m = XML_DECLARATION_ENCODING.matcher(head);
+	private static Charset charset(byte[] head, int offset, int length) {
+		// The declaration ends at the first '>', which no part of the pattern matches:
+		// the pattern only needs the bytes before it.
+		int end = offset;
+		while (end < offset + length && head[end] != '>') {
+			end++;
+		}
+		Matcher m = XML_DECLARATION_ENCODING
+			.matcher(new String(head, offset, end - offset, StandardCharsets.ISO_8859_1));
 		if (!m.find()) {
 			return StandardCharsets.UTF_8;
 		}
@@ -278,6 +379,11 @@ final class XmlQueueReader {
 		}
 		catch (IllegalCharsetNameException | UnsupportedCharsetException ex) {
 			throw QueueFileProblem.unparsed("unsupported XML encoding " + m.group(1));
+		}
+		if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
+				|| charset.equals(StandardCharsets.US_ASCII)) {
+			// The common ones, known to pass the probe below.
+			return charset;
 		}
 		byte[] probe = "<?xml version=\"1.0\"?>\r\n".getBytes(charset);
 		if (!Arrays.equals(probe, "<?xml version=\"1.0\"?>\r\n".getBytes(StandardCharsets.US_ASCII))) {
@@ -305,12 +411,11 @@ final class XmlQueueReader {
 			}
 			return;
 		}
-		PushbackInputStream rest = new PushbackInputStream(
-				new SequenceInputStream(new ByteArrayInputStream(tee.buffer(), endByte, tee.retained() - endByte), in),
-				1);
-		int b = rest.read();
+		LineInput rest = LineInput.of(tee.buffer(), endByte, tee.retained() - endByte, in);
+		int b = rest.peek();
 		while (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f') {
-			b = rest.read();
+			rest.read();
+			b = rest.peek();
 		}
 		if (b < 0) {
 			whole(walk, context);
@@ -321,7 +426,6 @@ final class XmlQueueReader {
 			whole(walk, context);
 			return;
 		}
-		rest.unread(b);
 		context.dialect = Dialect.XML_ENVELOPE;
 		if (walk.message != null) {
 			context.warn("message element in an XML envelope ignored: the message follows the envelope");
@@ -343,6 +447,10 @@ final class XmlQueueReader {
 	 * or -1 if the bytes hold fewer characters.
 	 */
 	static int byteOffset(byte[] bytes, int length, Charset charset, long chars) {
+		if (chars <= length && isOneBytePerAsciiChar(charset) && isAscii(bytes, (int) chars)) {
+			// The usual envelope: ASCII, one byte a character.
+			return (int) chars;
+		}
 		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
 			.onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -359,6 +467,28 @@ final class XmlQueueReader {
 			remaining -= output.position();
 		}
 		return input.position();
+	}
+
+	/** Charsets in which an ASCII byte always decodes to one character on its own. */
+	private static boolean isOneBytePerAsciiChar(Charset charset) {
+		return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
+				|| charset.equals(StandardCharsets.US_ASCII);
+	}
+
+	private static boolean isAscii(byte[] bytes, int length) {
+		int i = 0;
+		// Eight bytes at a time: ASCII bytes have the high bit clear.
+		for (; i + 8 <= length; i += 8) {
+			if (((long) LONGS.get(bytes, i) & HIGHS) != 0) {
+				return false;
+			}
+		}
+		for (; i < length; i++) {
+			if (bytes[i] < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The state of one pass over the XML events. */
@@ -410,11 +540,12 @@ final class XmlQueueReader {
 			if (this.address != null || this.collector != null) {
 				return;
 			}
-			if (XmlQueueReader.this.addressElements.matcher(name).matches()) {
+			int kind = kind(name);
+			if ((kind & ADDRESS) != 0) {
 				this.address = new StringBuilder();
 				this.addressDepth = this.stack.size();
 			}
-			else if (this.message == null && XmlQueueReader.this.messageElements.matcher(name).matches()) {
+			else if (this.message == null && (kind & MESSAGE) != 0) {
 				this.collector = new MessageCollector(base64Attribute(xml), XmlQueueReader.this.headerCap);
 				this.collectorDepth = this.stack.size();
 			}
@@ -452,10 +583,11 @@ final class XmlQueueReader {
 		 */
 		private Role role() {
 			for (String name : this.stack) {
-				if (XmlQueueReader.this.senderElements.matcher(name).matches()) {
+				int kind = kind(name);
+				if ((kind & SENDER) != 0) {
 					return Role.SENDER;
 				}
-				if (XmlQueueReader.this.recipientElements.matcher(name).matches()) {
+				if ((kind & RECIPIENT) != 0) {
 					return Role.RECIPIENT;
 				}
 			}
@@ -492,7 +624,8 @@ final class XmlQueueReader {
 
 	/**
 	 * Collects the beginning of the message element's text: enough characters to decode
-	 * more than the header cap, never the whole message.
+	 * more than the header cap, never the whole message. When the element says it is
+	 * base64, the characters are not kept but fed to {@link Base64Start} as they come.
 	 */
 	static final class MessageCollector {
 
@@ -502,60 +635,155 @@ final class XmlQueueReader {
 
 		private final int maxChars;
 
-		private final StringBuilder chars = new StringBuilder();
+		/** The characters, unless the element says base64. */
+		private final StringBuilder chars;
+
+		/** The base64 decoder, if the element says base64. */
+		private final Base64Start decoder;
+
+		/** How many characters were taken (at most {@link #maxChars}). */
+		private int taken;
 
 		MessageCollector(Boolean base64, int headerCap) {
 			this.base64 = base64;
 			this.headerCap = headerCap;
 			// Base64 needs 4/3 characters per byte plus line breaks; text at least 1.
 			this.maxChars = headerCap / 2 * 3 + 1024;
+			boolean known = Boolean.TRUE.equals(base64);
+			this.chars = known ? null : new StringBuilder();
+			this.decoder = known ? new Base64Start(headerCap + 1) : null;
 		}
 
 		void append(char[] text, int start, int length) {
-			int room = this.maxChars - this.chars.length();
+			int room = this.maxChars - this.taken;
 			if (room > 0) {
-				this.chars.append(text, start, Math.min(room, length));
+				int n = Math.min(room, length);
+				if (this.decoder != null) {
+					this.decoder.feed(text, start, n);
+				}
+				else {
+					this.chars.append(text, start, n);
+				}
+				this.taken += n;
 			}
 		}
 
 		/** The decoded message start, at most one byte over the header cap. */
 		byte[] bytes(ParseContext context) {
-			String text = this.chars.toString().strip();
-			boolean isBase64 = (this.base64 != null) ? this.base64
-					: BASE64_LINE.matcher(text.lines().findFirst().orElse("")).matches();
 			byte[] bytes;
-			if (isBase64) {
-				bytes = decodeBase64(text, context);
+			if (this.decoder != null) {
+				bytes = this.decoder.decode(context);
 			}
 			else {
-				bytes = text.getBytes(StandardCharsets.UTF_8);
+				String text = this.chars.toString().strip();
+				boolean isBase64 = (this.base64 != null) ? this.base64
+						: BASE64_LINE.matcher(text.lines().findFirst().orElse("")).matches();
+				if (isBase64) {
+					// Blanks are skipped by the decoder: the text need not be stripped.
+					Base64Start decoder = new Base64Start(this.headerCap + 1);
+					char[] all = new char[this.chars.length()];
+					this.chars.getChars(0, all.length, all, 0);
+					decoder.feed(all, 0, all.length);
+					bytes = decoder.decode(context);
+				}
+				else {
+					// Each character is at least one byte: the first cap + 2 characters
+					// give the first cap + 1 bytes, with a surrogate pair at the cut kept
+					// whole.
+					bytes = text.substring(0, Math.min(text.length(), this.headerCap + 2))
+						.getBytes(StandardCharsets.UTF_8);
+				}
 			}
 			return (bytes.length > this.headerCap + 1) ? Arrays.copyOf(bytes, this.headerCap + 1) : bytes;
 		}
 
-		private static byte[] decodeBase64(String text, ParseContext context) {
-			ByteArrayOutputStream clean = new ByteArrayOutputStream(text.length());
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
+	}
+
+	/**
+	 * Decodes the start of base64 text fed in pieces: the alphabet characters before the
+	 * first {@code =}, any other character (line breaks, blanks) skipped. Only the groups
+	 * needed for the wanted number of bytes are kept; the rest is counted, for the
+	 * warning about a partial last group.
+	 */
+	static final class Base64Start {
+
+		/** First size of the kept characters; grows by doubling up to what is needed. */
+		private static final int INITIAL_CHARS = 4096;
+
+		private static final boolean[] ALPHABET = new boolean[128];
+
+		static {
+			for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray()) {
+				ALPHABET[c] = true;
+			}
+		}
+
+		/** Whole groups of 4 characters, 3 bytes each, for at least the wanted bytes. */
+		private final int needed;
+
+		private byte[] alphabet;
+
+		private int count;
+
+		private boolean ended;
+
+		Base64Start(int wantedBytes) {
+			this.needed = (wantedBytes + 2) / 3 * 4;
+			this.alphabet = new byte[Math.min(INITIAL_CHARS, this.needed)];
+		}
+
+		void feed(char[] text, int start, int length) {
+			if (this.ended) {
+				return;
+			}
+			int end = start + length;
+			int i = start;
+			// Keeping: until the needed characters are there.
+			for (; i < end && this.count < this.needed; i++) {
+				char c = text[i];
 				if (c == '=') {
-					break;
+					this.ended = true;
+					return;
 				}
-				if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
-						|| c == '/') {
-					clean.write(c);
+				if (c < 128 && ALPHABET[c]) {
+					if (this.count == this.alphabet.length) {
+						this.alphabet = Arrays.copyOf(this.alphabet, Math.min(this.needed, this.alphabet.length * 2));
+					}
+					this.alphabet[this.count++] = (byte) c;
 				}
 			}
-			byte[] alphabet = clean.toByteArray();
-			int usable = alphabet.length - (alphabet.length % 4);
-			if (alphabet.length % 4 == 1) {
+			// Counting only: the rest of a long message.
+			for (; i < end; i++) {
+				char c = text[i];
+				if (c == '=') {
+					this.ended = true;
+					return;
+				}
+				if (c < 128 && ALPHABET[c]) {
+					this.count++;
+				}
+			}
+		}
+
+		/**
+		 * @param context receives the warnings
+		 * @return the decoded bytes: all of them, or at least the wanted number
+		 */
+		byte[] decode(ParseContext context) {
+			int usable = this.count - (this.count % 4);
+			if (this.count % 4 == 1) {
 				context.warn("message element: base64 ends in a partial group");
 			}
 			try {
-				byte[] whole = Base64.getDecoder().decode(Arrays.copyOf(alphabet, usable));
-				int tail = alphabet.length % 4;
+				if (this.count > this.needed) {
+					// More than needed: the kept groups decode to the wanted bytes.
+					return Base64.getDecoder().decode(Arrays.copyOf(this.alphabet, this.needed));
+				}
+				byte[] whole = Base64.getDecoder().decode(Arrays.copyOf(this.alphabet, usable));
+				int tail = this.count % 4;
 				if (tail >= 2) {
 					byte[] last = Base64.getDecoder()
-						.decode(new String(alphabet, usable, tail, StandardCharsets.US_ASCII)
+						.decode(new String(this.alphabet, usable, tail, StandardCharsets.US_ASCII)
 								+ "==".substring(tail - 2));
 					byte[] all = Arrays.copyOf(whole, whole.length + last.length);
 					System.arraycopy(last, 0, all, whole.length, last.length);
