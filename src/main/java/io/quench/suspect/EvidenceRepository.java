@@ -167,24 +167,24 @@ class EvidenceRepository {
 	 */
 	List<LoginMinuteRow> loginMinutes(Window window, List<String> excludedIps) {
 		String sql = excludedIps.isEmpty() ? """
-				select gw_id, network_id, minute, count(*) as logins
+				select gw_id, network_id, minute_no, count(*) as logins
 				from (
-					select gw_id, network_id, cast(floor(extract(epoch from at) / 60) as bigint) as minute
+					select gw_id, network_id, cast(floor(extract(epoch from at) / 60) as bigint) as minute_no
 					from log_event
 					where event_type = 'LOGIN_SUCCESS' and (gw_id is not null or network_id is not null)
 						and at >= :from and at < :to
 				) t
-				group by gw_id, network_id, minute
+				group by gw_id, network_id, minute_no
 				having count(*) >= 2
 				""" : """
-				select gw_id, network_id, minute, count(*) as logins
+				select gw_id, network_id, minute_no, count(*) as logins
 				from (
-					select gw_id, network_id, cast(floor(extract(epoch from at) / 60) as bigint) as minute
+					select gw_id, network_id, cast(floor(extract(epoch from at) / 60) as bigint) as minute_no
 					from log_event
 					where event_type = 'LOGIN_SUCCESS' and (gw_id is not null or network_id is not null)
 						and at >= :from and at < :to and (ip is null or ip not in (:excluded))
 				) t
-				group by gw_id, network_id, minute
+				group by gw_id, network_id, minute_no
 				having count(*) >= 2
 				""";
 		var statement = this.jdbc.sql(sql).param("from", window.from()).param("to", window.to());
@@ -193,7 +193,7 @@ class EvidenceRepository {
 		}
 		return statement
 			.query((rs, row) -> new LoginMinuteRow(rs.getString("gw_id"), rs.getString("network_id"),
-					rs.getLong("minute"), rs.getLong("logins")))
+					rs.getLong("minute_no"), rs.getLong("logins")))
 			.list();
 	}
 

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sustainedMinutes ...when it happens in at least this many minutes
  * @param loginNetworks successful logins from at least this many distinct /24 networks in
  * the window
- * @param failedLogins refused logins (POA and SMTP AUTH) worth a point
+ * @param failedLogins refused logins (POA and SMTP AUTH) worth a point, when also an
+ * outlier in the population
  * @param messagesPer5Minutes queued within one 5-minute slot: more than a person sends
  * (10 a minute for 5 minutes)
  * @param externalShare share of recipients outside the local domains that marks bulk mail

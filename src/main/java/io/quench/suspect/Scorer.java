@@ -114,7 +114,10 @@ final class Scorer {
 					p.platforms().median()));
 		}
 		long failures = a.failedLogins() + a.smtpAuthFailures();
-		if (failures >= t.failedLogins() || (failures > 0 && p.failures().isOutlier(failures, k, COUNT_FLOOR))) {
+		// Failures say someone is trying, not that they got in: during a spray most
+		// accounts
+		// collect a hundred, so only an outlier above the absolute floor counts.
+		if (failures >= t.failedLogins() && p.failures().isOutlier(failures, k, COUNT_FLOOR)) {
 			logins.add(Reason.of("failures", FAILURES, failures, a.failedIps(), p.failures().median()));
 		}
 		List<Reason> queue = new ArrayList<>();
