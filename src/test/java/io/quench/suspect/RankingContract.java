@@ -55,6 +55,9 @@ abstract class RankingContract {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	RankingProperties thresholds;
+
 	@BeforeEach
 	void signInAsAdminOnEmptyTables() {
 		SecurityContextHolder.getContext()
@@ -217,6 +220,32 @@ abstract class RankingContract {
 		assertThat(this.suspects.verdicts(top)).extracting(VerdictRecorded::verdict, VerdictRecorded::actor)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(Verdict.CONFIRMED_COMPROMISED, "alice"),
 					org.assertj.core.groups.Tuple.tuple(Verdict.CONTAINED, "bob"));
+	}
+
+	@Test
+	void loginsFromATrustedHostAreLeftOutOfTheEvidence() {
+		Manifest manifest = ingestGeneratedIncident(2000, 3, 7);
+		String service = manifest.decoys()
+			.stream()
+			.filter((d) -> d.kind().equals("SERVICE_ACCOUNT"))
+			.map(Manifest.Decoy::account)
+			.findFirst()
+			.orElseThrow();
+
+		Suspect untrusted = find(this.suspects.ranking(RankingQuery.all()), service);
+		Suspect trusted = find(
+				this.suspects.ranking(RankingQuery.all(), this.thresholds.withTrustedHosts(List.of("10.10.1.0/24"))),
+				service);
+
+		assertThat(untrusted.evidence().peakLoginsPerMinute()).isGreaterThan(10);
+		assertThat(untrusted.loginPoints()).isPositive();
+		assertThat(trusted.evidence().logins()).isZero();
+		assertThat(trusted.evidence().clientIps()).isZero();
+		assertThat(trusted.score()).isZero();
+	}
+
+	private static Suspect find(List<Suspect> ranking, String account) {
+		return ranking.stream().filter((s) -> s.account().equals(account)).findFirst().orElseThrow();
 	}
 
 }
