@@ -1,0 +1,200 @@
+package io.quench.suspect;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ranking's aggregations, done by the database (GROUP BY), so that a million queued
+ * messages and ten million log events come back as a few rows per account. The SQL is the
+ * same on H2 (PostgreSQL mode) and PostgreSQL: {@code floor(extract(epoch from t) /
+ * 60)} is the minute, {@code regexp_replace(..., 'g')} masks numbers on both.
+ */
+@Repository
+class EvidenceRepository {
+
+	/** "No lower bound": before any GroupWise system existed. */
+	static final OffsetDateTime BEGINNING = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+	/** "No upper bound". */
+	static final OffsetDateTime END = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+	private final JdbcClient jdbc;
+
+	EvidenceRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Window(OffsetDateTime from, OffsetDateTime to) {
+
+		static Window of(Instant from, Instant to) {
+			return new Window((from != null) ? from.atOffset(ZoneOffset.UTC) : BEGINNING,
+					(to != null) ? to.atOffset(ZoneOffset.UTC) : END);
+		}
+
+	}
+
+	record FolderRow(String sender, String folder, long messages, long recipients, Instant first, Instant last) {
+	}
+
+	record DomainRow(String sender, String domain, long recipients, long addresses) {
+	}
+
+	record CountRow(String sender, String value, long count) {
+	}
+
+	record SlotRow(String sender, long slot, long count) {
+	}
+
+	record LoginRow(String gwId, String networkId, String eventType, String ip, String platform, long count) {
+	}
+
+	record LoginMinuteRow(String gwId, String networkId, long minute, long count) {
+	}
+
+	List<IdentityMap.DirectoryRow> directory() {
+		return this.jdbc.sql("""
+				select a.gw_id, a.network_id, d.address, d.preferred
+				from directory_account a left join directory_address d on d.account_id = a.id
+				order by a.id, d.preferred desc, d.address
+				""")
+			.query((rs, row) -> new IdentityMap.DirectoryRow(rs.getString("gw_id"), rs.getString("network_id"),
+					rs.getString("address"), rs.getBoolean("preferred")))
+			.list();
+	}
+
+	/** Present messages per sender and folder. */
+	List<FolderRow> queueByFolder(Window window) {
+		return this.jdbc.sql("""
+				select sender, folder, count(*) as messages, sum(recipient_count) as recipients,
+					min(mtime) as first_queued, max(mtime) as last_queued
+				from queue_message
+				where gone_at is null and folder in ('SEND', 'DEFER') and sender is not null
+					and mtime >= :from and mtime < :to
+				group by sender, folder
+				""")
+			.param("from", window.from())
+			.param("to", window.to())
+			.query((rs, row) -> new FolderRow(rs.getString("sender"), rs.getString("folder"), rs.getLong("messages"),
+					rs.getLong("recipients"), rs.getObject("first_queued", OffsetDateTime.class).toInstant(),
+					rs.getObject("last_queued", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/** Recipients of present messages per sender and recipient domain. */
+	List<DomainRow> recipientDomains(Window window) {
+		return this.jdbc.sql("""
+				select m.sender, r.domain, count(*) as recipients, count(distinct r.address) as addresses
+				from queue_message m join queue_recipient r on r.message_id = m.id
+				where m.gone_at is null and m.folder in ('SEND', 'DEFER') and m.sender is not null
+					and m.mtime >= :from and m.mtime < :to and r.role = 'R'
+				group by m.sender, r.domain
+				""")
+			.param("from", window.from())
+			.param("to", window.to())
+			.query((rs, row) -> new DomainRow(rs.getString("sender"), rs.getString("domain"), rs.getLong("recipients"),
+					rs.getLong("addresses")))
+			.list();
+	}
+
+	/**
+	 * Present messages per sender and subject template: hex runs of 8 and more, then
+	 * digit runs, become {@code #}.
+	 */
+	List<CountRow> subjectTemplates(Window window) {
+		return this.jdbc.sql("""
+				select sender, template, count(*) as messages
+				from (
+					select sender, regexp_replace(regexp_replace(coalesce(subject, ''),
+						'[0-9A-Fa-f]{8,}', '#', 'g'), '[0-9]+', '#', 'g') as template
+					from queue_message
+					where gone_at is null and folder in ('SEND', 'DEFER') and sender is not null
+						and mtime >= :from and mtime < :to
+				) t
+				group by sender, template
+				""")
+			.param("from", window.from())
+			.param("to", window.to())
+			.query((rs, row) -> new CountRow(rs.getString("sender"), rs.getString("template"), rs.getLong("messages")))
+			.list();
+	}
+
+	/**
+	 * Present messages per sender and 5-minute slot of their mtime, for slots with at
+	 * least two (a sender with messages has a peak of at least one anyway).
+	 */
+	List<SlotRow> queueSlots(Window window) {
+		return this.jdbc.sql("""
+				select sender, slot, count(*) as messages
+				from (
+					select sender, cast(floor(extract(epoch from mtime) / 300) as bigint) as slot
+					from queue_message
+					where gone_at is null and folder in ('SEND', 'DEFER') and sender is not null
+						and mtime >= :from and mtime < :to
+				) t
+				group by sender, slot
+				having count(*) >= 2
+				""")
+			.param("from", window.from())
+			.param("to", window.to())
+			.query((rs, row) -> new SlotRow(rs.getString("sender"), rs.getLong("slot"), rs.getLong("messages")))
+			.list();
+	}
+
+	/** Login events per login id, type, client address and platform. */
+	List<LoginRow> logins(Window window) {
+		return this.jdbc.sql("""
+				select gw_id, network_id, event_type, ip, platform, count(*) as events
+				from log_event
+				where event_type in ('LOGIN_SUCCESS', 'LOGIN_FAILURE', 'SMTP_AUTH_SUCCESS', 'SMTP_AUTH_FAILURE')
+					and (gw_id is not null or network_id is not null) and at >= :from and at < :to
+				group by gw_id, network_id, event_type, ip, platform
+				""")
+			.param("from", window.from())
+			.param("to", window.to())
+			.query((rs, row) -> new LoginRow(rs.getString("gw_id"), rs.getString("network_id"),
+					rs.getString("event_type"), rs.getString("ip"), rs.getString("platform"), rs.getLong("events")))
+			.list();
+	}
+
+	/**
+	 * Successful POA logins per login id and minute, for minutes with at least two,
+	 * leaving out the given client addresses (trusted hosts).
+	 */
+	List<LoginMinuteRow> loginMinutes(Window window, List<String> excludedIps) {
+		String sql = excludedIps.isEmpty() ? """
+				select gw_id, network_id, minute_no, count(*) as logins
+				from (
+					select gw_id, network_id, cast(floor(extract(epoch from at) / 60) as bigint) as minute_no
+					from log_event
+					where event_type = 'LOGIN_SUCCESS' and (gw_id is not null or network_id is not null)
+						and at >= :from and at < :to
+				) t
+				group by gw_id, network_id, minute_no
+				having count(*) >= 2
+				""" : """
+				select gw_id, network_id, minute_no, count(*) as logins
+				from (
+					select gw_id, network_id, cast(floor(extract(epoch from at) / 60) as bigint) as minute_no
+					from log_event
+					where event_type = 'LOGIN_SUCCESS' and (gw_id is not null or network_id is not null)
+						and at >= :from and at < :to and (ip is null or ip not in (:excluded))
+				) t
+				group by gw_id, network_id, minute_no
+				having count(*) >= 2
+				""";
+		var statement = this.jdbc.sql(sql).param("from", window.from()).param("to", window.to());
+		if (!excludedIps.isEmpty()) {
+			statement = statement.param("excluded", excludedIps);
+		}
+		return statement
+			.query((rs, row) -> new LoginMinuteRow(rs.getString("gw_id"), rs.getString("network_id"),
+					rs.getLong("minute_no"), rs.getLong("logins")))
+			.list();
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.quench.suspect;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import io.quench.suspect.EvidenceRepository.Window;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ranked suspects with their reasons, and the operators' verdicts on them. Reading is
+ * for every operator, recording a verdict for OPERATOR and up.
+ */
+@Service
+public class SuspectService {
+
+	/** Longest verdict reason kept (the column's size). */
+	static final int MAX_REASON = 1000;
+
+	private final EvidenceCache evidence;
+
+	private final VerdictRepository verdicts;
+
+	private final ReasonText text;
+
+	private final RankingProperties thresholds;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	SuspectService(EvidenceCache evidence, VerdictRepository verdicts, ReasonText text, RankingProperties thresholds,
+			ApplicationEventPublisher events, Clock clock) {
+		this.evidence = evidence;
+		this.verdicts = verdicts;
+		this.text = text;
+		this.thresholds = thresholds;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Every account with evidence in the window, highest score first. */
+	@PreAuthorize("hasRole('VIEWER')")
+	@Transactional(readOnly = true)
+	public List<Suspect> ranking(RankingQuery query) {
+		return ranking(query, this.thresholds);
+	}
+
+	List<Suspect> ranking(RankingQuery query, RankingProperties thresholds) {
+		List<AccountEvidence> accounts = this.evidence.evidence(Window.of(query.from(), query.to()),
+				thresholds.trustedHosts());
+		Map<String, Verdict> current = this.verdicts.current();
+		return Scorer.rank(accounts, thresholds)
+			.stream()
+			.map((scored) -> new Suspect(scored.evidence().key(), scored.evidence().mapped(),
+					scored.evidence().addresses(), scored.score(), scored.loginPoints(), scored.queuePoints(),
+					scored.likelyCompromised(), current.getOrDefault(scored.evidence().key(), Verdict.NEW),
+					scored.reasons().stream().map(this.text::format).toList(),
+					scored.evidence().publicEvidence(thresholds.humanLoginsPerMinute())))
+			.toList();
+	}
+
+	/** Records a verdict (the history is kept) and publishes {@link VerdictRecorded}. */
+	@PreAuthorize("hasRole('OPERATOR')")
+	@Transactional
+	public VerdictRecorded recordVerdict(String accountKey, Verdict verdict, String reason, String actor) {
+		if (accountKey == null || accountKey.isBlank() || verdict == null) {
+			throw new InvalidRankingQueryException("an account and a verdict are required");
+		}
+		if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+			throw new InvalidRankingQueryException("a reason of 1 to " + MAX_REASON + " characters is required");
+		}
+		VerdictRecorded recorded = new VerdictRecorded(accountKey.strip(), verdict, reason.strip(), actor,
+				this.clock.instant());
+		this.verdicts.insert(recorded);
+		this.events.publishEvent(recorded);
+		return recorded;
+	}
+
+	/** An account's verdicts, oldest first. */
+	@PreAuthorize("hasRole('VIEWER')")
+	@Transactional(readOnly = true)
+	public List<VerdictRecorded> verdicts(String accountKey) {
+		return this.verdicts.history(accountKey);
+	}
+
+}
