@@ -1,6 +1,7 @@
 package io.quench.audit;
 
 import io.quench.source.SourceChanged;
+import io.quench.suspect.VerdictRecorded;
 import io.quench.user.OperatorAccountChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,12 @@ class AuditTrail {
 	void on(SourceChanged event) {
 		audit.info("source=\"{}\" change={} detail=\"{}\" actor={} at={}", oneLine(event.source()), event.change(),
 				oneLine(event.detail()), event.actor(), event.at());
+	}
+
+	@EventListener
+	void on(VerdictRecorded event) {
+		audit.info("account=\"{}\" verdict={} reason=\"{}\" actor={} at={}", oneLine(event.account()), event.verdict(),
+				oneLine(event.reason()), event.actor(), event.at());
 	}
 
 	/**
