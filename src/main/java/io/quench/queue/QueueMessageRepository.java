@@ -197,6 +197,19 @@ class QueueMessageRepository {
 	 * {@link #MAX_RECIPIENTS_STORED}.
 	 */
 	static List<EnvelopeAddress> recipients(ParsedQueueFile file) {
+		List<EnvelopeAddress> all = allRecipients(file);
+		return (all.size() <= MAX_RECIPIENTS_STORED) ? all : all.subList(0, MAX_RECIPIENTS_STORED);
+	}
+
+	static int recipientCount(ParsedQueueFile file) {
+		return allRecipients(file).size();
+	}
+
+	/**
+	 * Every envelope address but the sender: SENDER-role addresses, and the UNKNOWN-role
+	 * address that was taken as the probable sender.
+	 */
+	private static List<EnvelopeAddress> allRecipients(ParsedQueueFile file) {
 		List<EnvelopeAddress> result = new ArrayList<>();
 		boolean senderSkipped = false;
 		for (EnvelopeAddress address : file.addresses()) {
@@ -208,28 +221,9 @@ class QueueMessageRepository {
 				senderSkipped = true;
 				continue;
 			}
-			if (result.size() < MAX_RECIPIENTS_STORED) {
-				result.add(address);
-			}
+			result.add(address);
 		}
 		return result;
-	}
-
-	static int recipientCount(ParsedQueueFile file) {
-		int count = 0;
-		boolean senderSkipped = false;
-		for (EnvelopeAddress address : file.addresses()) {
-			if (address.role() == EnvelopeAddress.Role.SENDER) {
-				continue;
-			}
-			if (!senderSkipped && address.role() == EnvelopeAddress.Role.UNKNOWN && file.sender() != null
-					&& address.address().equalsIgnoreCase(file.sender())) {
-				senderSkipped = true;
-				continue;
-			}
-			count++;
-		}
-		return count;
 	}
 
 	private static MapSqlParameterSource row(long sourceId, long runId, ParsedQueueFile file, Instant now) {

@@ -2,7 +2,6 @@ package io.quench.source;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import io.quench.generator.GeneratorSettings;
 import io.quench.generator.IncidentGenerator;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -100,14 +97,7 @@ class SourcesBrowserTests {
 		assertThat(browser.findElement(By.id("run-progress-text")).getText()).startsWith("2,000 of 2,000")
 			.contains("files");
 
-		List<LogEntry> errors = browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-			.toList();
-		assertThat(errors).as("browser console errors").isEmpty();
+		assertThat(Browser.consoleErrors(browser)).as("browser console errors").isEmpty();
 	}
 
 }

@@ -32,6 +32,17 @@ public final class Browser {
 		return null;
 	}
 
+	/** Console entries at SEVERE level: script errors, CSP violations, failed loads. */
+	public static java.util.List<org.openqa.selenium.logging.LogEntry> consoleErrors(ChromeDriver driver) {
+		return driver.manage()
+			.logs()
+			.get(org.openqa.selenium.logging.LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.toList();
+	}
+
 	public static ChromeDriver start() {
 		String reason = unavailableReason();
 		if (reason != null) {

@@ -18,8 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -143,14 +141,7 @@ class LoginFlowBrowserTests {
 	}
 
 	private void assertNoConsoleErrors() {
-		List<LogEntry> errors = browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-			.toList();
-		assertThat(errors).as("browser console errors").isEmpty();
+		assertThat(Browser.consoleErrors(browser)).as("browser console errors").isEmpty();
 	}
 
 }
