@@ -8,6 +8,8 @@ create table queue_message (
 	id bigint primary key,
 	source_id bigint not null references source (id) on delete cascade,
 	rel_path varchar(1024) not null,
+	-- 64-bit hash of rel_path (QueueIndex.hash): rescans load the index without the paths themselves.
+	path_hash bigint not null,
 	folder varchar(8) not null,
 	size_bytes bigint not null,
 	mtime timestamp with time zone not null,

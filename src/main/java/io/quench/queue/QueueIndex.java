@@ -61,10 +61,15 @@ final class QueueIndex {
 	}
 
 	void put(String relativePath, long id, long size, long mtimeMillis, boolean isGone) {
+		put(hash(relativePath), id, size, mtimeMillis, isGone);
+	}
+
+	/** Adds a known file by the {@link #hash} of its path. */
+	void put(long pathHash, long id, long size, long mtimeMillis, boolean isGone) {
 		if ((this.count + 1) * 2 > this.keys.length) {
 			grow();
 		}
-		long key = hash(relativePath);
+		long key = (pathHash == EMPTY) ? 1 : pathHash;
 		int slot = slotFor(key);
 		if (this.keys[slot] == EMPTY) {
 			this.count++;

@@ -23,6 +23,9 @@ import io.quench.source.SenderCount;
 import io.quench.source.SourceIngester;
 import io.quench.source.SourceKind;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,6 +50,8 @@ class QueueIngester implements SourceIngester {
 	/** Top senders shown live during a run. */
 	private static final int TOP = 10;
 
+	private static final Logger log = LoggerFactory.getLogger(QueueIngester.class);
+
 	private final QueueMessageRepository messages;
 
 	private final TransactionTemplate transactions;
@@ -70,7 +75,9 @@ class QueueIngester implements SourceIngester {
 			throw new IOException("The queue root " + root + " is not a folder (or is not reachable)");
 		}
 		long sourceId = context.source().id();
+		long started = System.nanoTime();
 		QueueIndex index = this.transactions.execute((status) -> this.messages.loadIndex(sourceId));
+		long indexed = System.nanoTime();
 		if (index.size() == 0) {
 			countFiles(root, context);
 		}
@@ -79,6 +86,7 @@ class QueueIngester implements SourceIngester {
 		}
 		Run run = new Run(context, index, root);
 		run.walk();
+		long walked = System.nanoTime();
 		if (context.cancelled()) {
 			return;
 		}
@@ -95,7 +103,15 @@ class QueueIngester implements SourceIngester {
 			context.failed(root.toString(), run.incompleteFolders.get()
 					+ " folder(s) could not be read: files below them are not marked gone in this scan");
 		}
-		this.transactions.executeWithoutResult((status) -> this.messages.recordDepth(sourceId, now));
+		if (run.incompleteFolders.get() == 0) {
+			this.transactions.executeWithoutResult((status) -> this.messages.recordDepth(sourceId, now, run.depth()));
+		}
+		else {
+			this.transactions.executeWithoutResult((status) -> this.messages.recordDepth(sourceId, now));
+		}
+		log.info("Queue scan {}: index of {} known files loaded in {} ms, walk and store {} ms, gone and depth {} ms",
+				context.runId(), index.size(), (indexed - started) / 1_000_000, (walked - indexed) / 1_000_000,
+				(System.nanoTime() - walked) / 1_000_000);
 	}
 
 	/**
@@ -135,6 +151,12 @@ class QueueIngester implements SourceIngester {
 
 		private final AtomicInteger incompleteFolders = new AtomicInteger();
 
+		/**
+		 * Files present per folder and their bytes, as the walk saw them: the queue
+		 * depth.
+		 */
+		private final Map<QueueFolder, long[]> depth = new java.util.EnumMap<>(QueueFolder.class);
+
 		private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
 		private final ThreadPoolExecutor pool = new ThreadPoolExecutor(PARSERS, PARSERS, 30, TimeUnit.SECONDS,
@@ -148,6 +170,10 @@ class QueueIngester implements SourceIngester {
 			this.context = context;
 			this.index = index;
 			this.root = root;
+		}
+
+		Map<QueueFolder, long[]> depth() {
+			return this.depth;
 		}
 
 		void walk() throws Exception {
@@ -177,6 +203,9 @@ class QueueIngester implements SourceIngester {
 			if (this.context.cancelled() || this.failure.get() != null) {
 				throw new Cancelled();
 			}
+			long[] counts = this.depth.computeIfAbsent(entry.folder(), (folder) -> new long[2]);
+			counts[0]++;
+			counts[1] += entry.size();
 			int slot = this.index.find(entry.relativePath());
 			if (slot >= 0) {
 				this.index.markSeen(slot);

@@ -68,9 +68,9 @@ class QueueMessageRepository {
 		QueueIndex index = new QueueIndex(expected);
 		JdbcTemplate streaming = new JdbcTemplate(this.template.getDataSource());
 		streaming.setFetchSize(FETCH_SIZE);
-		streaming.query("select id, rel_path, size_bytes, mtime, gone_at from queue_message where source_id = ?",
+		streaming.query("select id, path_hash, size_bytes, mtime, gone_at from queue_message where source_id = ?",
 				(ResultSet rs) -> {
-					index.put(rs.getString(2), rs.getLong(1), rs.getLong(3),
+					index.put(rs.getLong(2), rs.getLong(1), rs.getLong(3),
 							rs.getObject(4, OffsetDateTime.class).toInstant().toEpochMilli(), rs.getObject(5) != null);
 				}, sourceId);
 		return index;
@@ -95,10 +95,11 @@ class QueueMessageRepository {
 			MessageHeaders headers = file.headers();
 			long id = firstId + i;
 			ids.add(id);
-			rows.add(new Object[] { id, sourceId, truncate(file.relativePath(), 1024), file.folder().name(),
-					Math.max(0, file.size()), utc(file.mtime() != null ? file.mtime() : now), file.sha256(),
-					file.dialect().name(), file.status().name(), truncate(file.problem(), 1000),
-					truncate(file.sender(), 320), file.sender() == null ? null : truncate(domain(file.sender()), 255),
+			rows.add(new Object[] { id, sourceId, truncate(file.relativePath(), 1024),
+					QueueIndex.hash(file.relativePath()), file.folder().name(), Math.max(0, file.size()),
+					utc(file.mtime() != null ? file.mtime() : now), file.sha256(), file.dialect().name(),
+					file.status().name(), truncate(file.problem(), 1000), truncate(file.sender(), 320),
+					file.sender() == null ? null : truncate(domain(file.sender()), 255),
 					truncate(headers.subject(), 1000), truncate(headers.from(), 1000),
 					truncate(headers.messageId(), 1000), headers.date() == null ? null : utc(headers.date()),
 					truncate(headers.firstReceivedHop(), 1000), truncate(headers.xMailer(), 300), recipientCount(file),
@@ -149,7 +150,26 @@ class QueueMessageRepository {
 		return total;
 	}
 
-	/** Present messages and bytes per folder now, recorded as a depth sample. */
+	/**
+	 * Records a depth sample from counts the scan made itself (no query over the table).
+	 */
+	void recordDepth(long sourceId, Instant now, java.util.Map<QueueFolder, long[]> messagesAndBytes) {
+		messagesAndBytes.forEach((folder, counts) -> this.jdbc
+			.sql("""
+					insert into queue_depth (source_id, at, folder, messages, bytes) values (:source, :at, :folder, :messages, :bytes)
+					""")
+			.param("source", sourceId)
+			.param("at", utc(now))
+			.param("folder", folder.name())
+			.param("messages", counts[0])
+			.param("bytes", counts[1])
+			.update());
+	}
+
+	/**
+	 * Present messages and bytes per folder now, from the table, recorded as a depth
+	 * sample.
+	 */
 	void recordDepth(long sourceId, Instant now) {
 		List<Object[]> depth = this.jdbc.sql("""
 				select folder, count(*), coalesce(sum(size_bytes), 0) from queue_message
@@ -172,10 +192,10 @@ class QueueMessageRepository {
 		}
 	}
 
-	private static final List<String> MESSAGE_COLUMNS = List.of("id", "source_id", "rel_path", "folder", "size_bytes",
-			"mtime", "sha256", "dialect", "status", "problem", "sender", "sender_domain", "subject", "from_header",
-			"message_id", "date_header", "first_hop", "x_mailer", "recipient_count", "warnings", "first_seen",
-			"changed_at", "run_id");
+	private static final List<String> MESSAGE_COLUMNS = List.of("id", "source_id", "rel_path", "path_hash", "folder",
+			"size_bytes", "mtime", "sha256", "dialect", "status", "problem", "sender", "sender_domain", "subject",
+			"from_header", "message_id", "date_header", "first_hop", "x_mailer", "recipient_count", "warnings",
+			"first_seen", "changed_at", "run_id");
 
 	private void insertRecipients(List<Long> ids, List<ParsedQueueFile> files) {
 		List<Object[]> rows = new ArrayList<>();

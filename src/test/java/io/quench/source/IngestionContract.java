@@ -322,6 +322,7 @@ abstract class IngestionContract {
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		assertThat(stored).isEqualTo(manifest.senderCounts());
+		assertThat(latestDepth(source)).isEqualTo(3_000);
 
 		List<Path> files;
 		try (var walk = Files.walk(out.resolve("gwia"))) {
@@ -339,6 +340,7 @@ abstract class IngestionContract {
 		IngestRun rescan = scanAndWait(source);
 
 		assertThat(rescan.itemsGone()).isEqualTo(1_000);
+		assertThat(latestDepth(source)).isEqualTo(2_000);
 		assertThat(rescan.itemsOk()).isZero();
 		assertThat(rescan.itemsSkipped()).isEqualTo(files.size() - 1_000);
 		assertThat(this.jdbc.sql("select rel_path from queue_message where source_id = :s and gone_at is not null")
@@ -356,6 +358,11 @@ abstract class IngestionContract {
 		IngestRun run = scanAndWait(source);
 		assertThat(run.status()).isEqualTo(IngestRun.Status.FAILED);
 		assertThat(run.message()).contains("not a folder");
+	}
+
+	private long latestDepth(long source) {
+		return count("select sum(messages) from queue_depth where source_id = :s"
+				+ " and at = (select max(at) from queue_depth where source_id = :s)", source);
 	}
 
 	private long count(String sql, long source) {
