@@ -43,7 +43,9 @@ class SuspectController {
 		if (!listModel(from, to, model)) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		}
-		return htmx.isHtmxRequest() ? "suspect/list :: panel" : "suspect/list";
+		// The filter pushes its URL: a history restore needs the whole page again.
+		boolean fragment = htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest();
+		return fragment ? "suspect/list :: panel" : "suspect/list";
 	}
 
 	@PostMapping(PATH + "/{account:.+}/verdict")

@@ -149,6 +149,32 @@ class SuspectControllerTests {
 
 	@Test
 	@WithMockUser(roles = "VIEWER")
+	void aHistoryRestoreOfThePushedFilterUrlGetsTheFullPage() throws Exception {
+		aRanking();
+		this.mvc
+			.perform(get("/suspects").param("from", "2026-12-04T08:00")
+				.header("HX-Request", "true")
+				.header("HX-History-Restore-Request", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<html")))
+			.andExpect(content().string(containsString("value=\"2026-12-04T08:00\"")));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "OPERATOR")
+	void afterAPlainVerdictThePageShowsWhoAndWhen() throws Exception {
+		aRanking();
+		this.mvc
+			.perform(get("/suspects").flashAttr("recorded",
+					new VerdictRecorded("j.doe", Verdict.FALSE_POSITIVE, "newsletter", "alice", T)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(
+					containsString("Verdict on j.doe: false positive, recorded by alice at 2026-12-04 10:00:00 UTC.")))
+			.andExpect(content().string(containsString("by alice, 2026-12-04 10:00 UTC")));
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
 	void anEmptyRankingShowsTheEmptyState() throws Exception {
 		given(this.suspects.ranking(any())).willReturn(List.of());
 		this.mvc.perform(get("/suspects"))
