@@ -113,12 +113,12 @@ class IngestRunRepository {
 	}
 
 	List<IngestRun> findBySource(long sourceId, int limit) {
-		return this.jdbc.sql("select " + COLUMNS + " from ingest_run where source_id = :source order by id desc")
+		return this.jdbc
+			.sql("select " + COLUMNS + " from ingest_run where source_id = :source order by id desc limit :limit")
 			.param("source", sourceId)
+			.param("limit", limit)
 			.query(IngestRunRepository::map)
-			.stream()
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	Optional<IngestRun> latest(long sourceId) {
@@ -145,14 +145,14 @@ class IngestRunRepository {
 	}
 
 	List<IngestError> errors(long runId, int offset, int limit) {
-		return this.jdbc.sql("select path, reason, at from ingest_error where run_id = :run order by id")
+		return this.jdbc.sql(
+				"select path, reason, at from ingest_error where run_id = :run order by id limit :limit offset :offset")
 			.param("run", runId)
+			.param("limit", limit)
+			.param("offset", offset)
 			.query((rs, row) -> new IngestError(rs.getString("path"), rs.getString("reason"),
 					rs.getObject("at", OffsetDateTime.class).toInstant()))
-			.stream()
-			.skip(offset)
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	void insertShapes(long runId, List<UnmatchedShape> shapes) {
@@ -173,13 +173,12 @@ class IngestRunRepository {
 		return this.jdbc.sql("""
 				select s.shape, sum(s.line_count) as total, min(s.sample) as sample
 				from ingest_shape s join ingest_run r on r.id = s.run_id
-				where r.source_id = :source group by s.shape order by total desc, s.shape
+				where r.source_id = :source group by s.shape order by total desc, s.shape limit :limit
 				""")
 			.param("source", sourceId)
+			.param("limit", limit)
 			.query((rs, row) -> new UnmatchedShape(rs.getString("shape"), rs.getLong("total"), rs.getString("sample")))
-			.stream()
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	static String truncate(String value, int max) {
