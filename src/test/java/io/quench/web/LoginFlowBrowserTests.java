@@ -93,8 +93,8 @@ class LoginFlowBrowserTests {
 			.stream()
 			.map(WebElement::getText)
 			.toList();
-		assertThat(navigation).containsExactly("Incidents", "Suspects", "Queues", "Logins", "Approvals", "Audit",
-				"Sources", "Admin");
+		assertThat(navigation).containsExactly("Incidents", "Suspects", "Senders", "Queues", "Logins", "Approvals",
+				"Audit", "Sources", "Admin");
 		assertThat(browser.findElement(By.cssSelector("nav.sidenav a[aria-current=page]")).getText())
 			.isEqualTo("Incidents");
 		browser.findElement(By.linkText("Suspects")).click();

@@ -1,0 +1,33 @@
+package io.quench.sender;
+
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The Top senders list, for every operator (VIEWER and up). */
+@Service
+class SenderService {
+
+	private final SenderRepository repository;
+
+	SenderService(SenderRepository repository) {
+		this.repository = repository;
+	}
+
+	/** One page of senders matching the query, sorted by its column. */
+	@PreAuthorize("hasRole('VIEWER')")
+	@Transactional(readOnly = true)
+	SenderPage page(SenderQuery query) {
+		return this.repository.page(query);
+	}
+
+	/** Every sender matching the query (the CSV export). */
+	@PreAuthorize("hasRole('VIEWER')")
+	@Transactional(readOnly = true)
+	List<SenderRow> export(SenderQuery query) {
+		return this.repository.all(query);
+	}
+
+}
