@@ -22,6 +22,14 @@ final class Texts {
 	}
 
 	record Subject(String text, Charset charset, Encoding encoding) {
+
+		/** A subject its charset cannot carry would turn into '?' on the way. */
+		Subject {
+			if (!charset.newEncoder().canEncode(text)) {
+				throw new IllegalArgumentException("'" + text + "' cannot be written in " + charset);
+			}
+		}
+
 	}
 
 	static final Subject[] LEGIT_SUBJECTS = {
@@ -47,12 +55,12 @@ final class Texts {
 	static final Subject[] SPAM_TEMPLATES = {
 			new Subject("Ihre Rechnung Nr. %d – Zahlung über %d,%02d € fällig", WINDOWS_1252, Encoding.Q),
 			new Subject("Your parcel #%d is on hold – pay %d.%02d € customs fee", StandardCharsets.UTF_8, Encoding.B),
-			new Subject("Konto %d gesperrt – bestätigen Sie bis %d.%02d. Ihre Daten", StandardCharsets.ISO_8859_1,
+			new Subject("Konto %d gesperrt - bestätigen Sie bis %d.%02d. Ihre Daten", StandardCharsets.ISO_8859_1,
 					Encoding.Q),
 			new Subject("【重要】お客様のアカウント%dを確認してください（%d円%02d）", ISO_2022_JP, Encoding.B) };
 
 	static final Subject NEWSLETTER = new Subject(
-			"Newsletter %d: Neuigkeiten aus den Stadtwerken – Änderungen im Kundenportal", StandardCharsets.ISO_8859_1,
+			"Newsletter %d: Neuigkeiten aus den Stadtwerken - Änderungen im Kundenportal", StandardCharsets.ISO_8859_1,
 			Encoding.Q);
 
 	static final Subject INVITATION = new Subject("Einladung zum Kundentag am 12. Dezember – jetzt anmelden",
