@@ -826,6 +826,22 @@ public final class QueueMessageBody {
 			}
 			int n = 0;
 			while (n < len) {
+				if (this.inData && !this.ended && !this.pendingDot && !this.lineStart && this.position < this.limit) {
+					// Fast path inside a line: copy up to and including the line end.
+					int end = this.position;
+					int max = Math.min(this.limit, this.position + len - n);
+					while (end < max && this.buffer[end] != '\n') {
+						end++;
+					}
+					if (end < max) {
+						end++;
+						this.lineStart = true;
+					}
+					System.arraycopy(this.buffer, this.position, b, off + n, end - this.position);
+					n += end - this.position;
+					this.position = end;
+					continue;
+				}
 				int c = read();
 				if (c < 0) {
 					break;
@@ -867,6 +883,9 @@ public final class QueueMessageBody {
 
 		private int outPosition;
 
+		/** How many bytes of {@link #out} are valid. */
+		private int outLimit;
+
 		private int quad;
 
 		private int quadCount;
@@ -906,7 +925,7 @@ public final class QueueMessageBody {
 
 		/** Fills {@link #out} from the next text events; false at the end. */
 		private boolean fill() throws IOException {
-			while (this.outPosition == this.out.length) {
+			while (this.outPosition == this.outLimit) {
 				if (this.done || this.xml == null) {
 					return flushSniffed();
 				}
@@ -956,7 +975,7 @@ public final class QueueMessageBody {
 				this.sniffed.getChars(0, chars.length, chars, 0);
 				this.sniffed.setLength(0);
 				emit(chars, 0, chars.length);
-				return this.outPosition < this.out.length;
+				return this.outPosition < this.outLimit;
 			}
 			return false;
 		}
@@ -994,10 +1013,16 @@ public final class QueueMessageBody {
 					this.started = !text.isEmpty();
 				}
 				this.out = text.getBytes(StandardCharsets.UTF_8);
+				this.outLimit = this.out.length;
 				this.outPosition = 0;
 				return;
 			}
-			byte[] bytes = new byte[length / 4 * 3 + 3];
+			// The output buffer is reused: a 50 MB message allocates no more than one.
+			int needed = length / 4 * 3 + 3;
+			if (this.out.length < needed) {
+				this.out = new byte[Math.max(needed, 8192)];
+			}
+			byte[] bytes = this.out;
 			int n = 0;
 			for (int i = start; i < start + length && !this.padded; i++) {
 				int v = value(chars[i]);
@@ -1026,7 +1051,7 @@ public final class QueueMessageBody {
 				}
 				this.quadCount = 0;
 			}
-			this.out = Arrays.copyOf(bytes, n);
+			this.outLimit = n;
 			this.outPosition = 0;
 		}
 
@@ -1066,7 +1091,7 @@ public final class QueueMessageBody {
 			if (!fill()) {
 				return -1;
 			}
-			int n = Math.min(len, this.out.length - this.outPosition);
+			int n = Math.min(len, this.outLimit - this.outPosition);
 			System.arraycopy(this.out, this.outPosition, b, off, n);
 			this.outPosition += n;
 			return n;

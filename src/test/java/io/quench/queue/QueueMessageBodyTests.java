@@ -2,6 +2,10 @@ package io.quench.queue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +15,8 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.quench.queue.ParsedQueueFile.Dialect;
 import io.quench.queue.QueueMessageBody.ChangedException;
@@ -200,6 +206,75 @@ class QueueMessageBodyTests {
 			assertThat(opened.sha256()).hasSize(64);
 			assertThat(message(opened)).isEmpty();
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Dialect.class, names = { "XML_ENVELOPE", "XML_MESSAGE", "SMTP_SCRIPT", "RFC5322" })
+	void aFiftyMegabyteMessageStreamsWithLittleMemory(Dialect dialect) throws Exception {
+		Path file = this.root.resolve("send/big");
+		MessageDigest expected = MessageDigest.getInstance("SHA-256");
+		try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+			switch (dialect) {
+				case XML_ENVELOPE -> out.write(("<?xml version=\"1.0\"?>\n<GWIAEnvelope><Originator><EmailAddress>"
+						+ "jdoe@example.org</EmailAddress></Originator></GWIAEnvelope>\n")
+					.getBytes(StandardCharsets.US_ASCII));
+				case XML_MESSAGE -> out.write(("<?xml version=\"1.0\"?>\n<GWIAMessage><Sender><EmailAddress>"
+						+ "jdoe@example.org</EmailAddress></Sender><MimeContent encoding=\"base64\">\n")
+					.getBytes(StandardCharsets.US_ASCII));
+				case SMTP_SCRIPT -> out.write("MAIL FROM:<jdoe@example.org>\r\nRCPT TO:<a@example.net>\r\nDATA\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+				default -> {
+				}
+			}
+			byte[] line = ("X" + "0123456789".repeat(7) + "abcd\r\n").getBytes(StandardCharsets.US_ASCII);
+			byte[] chunk = new byte[57 * 1024];
+			byte[] head = "Subject: big\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+			System.arraycopy(head, 0, chunk, 0, head.length);
+			for (int i = head.length; i < chunk.length; i++) {
+				chunk[i] = line[(i - head.length) % line.length];
+			}
+			byte[] body = new byte[chunk.length];
+			for (int i = 0; i < body.length; i++) {
+				body[i] = line[i % line.length];
+			}
+			for (int n = 0; n < 900; n++) {
+				byte[] bytes = (n == 0) ? chunk : body;
+				expected.update(bytes);
+				out.write((dialect == Dialect.XML_MESSAGE) ? Base64.getMimeEncoder().encode(bytes) : bytes);
+				if (dialect == Dialect.XML_MESSAGE) {
+					out.write('\n');
+				}
+			}
+			if (dialect == Dialect.XML_MESSAGE) {
+				out.write("</MimeContent></GWIAMessage>\n".getBytes(StandardCharsets.US_ASCII));
+			}
+			if (dialect == Dialect.SMTP_SCRIPT) {
+				// The line end before the lone dot ends the message's last line.
+				out.write("\r\n.\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+				expected.update("\r\n".getBytes(StandardCharsets.US_ASCII));
+			}
+		}
+		// Warm-up: classes loaded and thread-local buffers made outside the measure.
+		try (Opened small = QueueMessageBody.open(this.root, "send/sub/xml-message.xml")) {
+			message(small);
+		}
+
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		long before = threads.getCurrentThreadAllocatedBytes();
+		MessageDigest actual = MessageDigest.getInstance("SHA-256");
+		try (Opened opened = QueueMessageBody.open(this.root, "send/big"); InputStream in = opened.rfc5322()) {
+			assertThat(opened.dialect()).isEqualTo(dialect);
+			assertThat(opened.fileSize()).isEqualTo(Files.size(file)).isGreaterThan(50L * 1024 * 1024);
+			byte[] buffer = new byte[8192];
+			int n;
+			while ((n = in.read(buffer)) >= 0) {
+				actual.update(buffer, 0, n);
+			}
+		}
+		long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+		assertThat(HexFormat.of().formatHex(actual.digest())).isEqualTo(HexFormat.of().formatHex(expected.digest()));
+		assertThat(allocated).as("bytes allocated while streaming").isLessThan(64L * 1024 * 1024);
 	}
 
 }
