@@ -282,4 +282,39 @@ class MessageRendererLimitsTests {
 		assertThat(rendered.warnings()).contains("more than 3 links: the rest are not listed");
 	}
 
+	@Test
+	void aHugeHeaderLineStopsParsingWithAWarning() throws IOException {
+		RenderedMessage rendered = render(this.renderer,
+				"Subject: fine\nX-Huge: " + "h".repeat(300 * 1024) + "\n\nbody\n");
+
+		assertThat(rendered.truncated()).isTrue();
+		assertThat(rendered.warnings()).anyMatch((w) -> w.startsWith("MIME structure not understood"));
+		// Mime4j hands a field out once it has seen the next line: the one before the
+		// huge line is lost with it.
+		assertThat(rendered.textBody()).isEmpty();
+	}
+
+	@Test
+	void cutAndGarbledMessagesNeverThrow() throws IOException {
+		Random random = new Random(7);
+		for (String name : new String[] { "hostile-html.eml", "rfc2231-attachment.eml", "script-in-encoded-word.eml",
+				"encoded-words.eml" }) {
+			byte[] whole;
+			try (InputStream in = getClass().getResourceAsStream("/fixtures/preview/" + name)) {
+				whole = in.readAllBytes();
+			}
+			for (int cut = 0; cut < whole.length; cut += Math.max(1, whole.length / 40)) {
+				byte[] bytes = java.util.Arrays.copyOf(whole, cut);
+				for (int i = 0; i < bytes.length / 50; i++) {
+					bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+				}
+				RenderedMessage rendered = this.renderer.render(new ByteArrayInputStream(bytes));
+				assertThat(rendered.textBody()).as(name + " cut at " + cut).isNotNull();
+				if (rendered.sanitizedHtml() != null) {
+					assertThat(rendered.sanitizedHtml()).doesNotContainIgnoringCase("<script");
+				}
+			}
+		}
+	}
+
 }
