@@ -59,6 +59,19 @@ public final class MessageRenderer {
 	 */
 	static final int MAX_HEADER_FIELD_BYTES = 256 * 1024;
 
+	/**
+	 * A header value is kept up to this many characters (the raw field up to twice as
+	 * many): enough to read any real subject or address list, and with
+	 * {@link #MAX_HEADER_CHARS} it bounds what the headers hold.
+	 */
+	static final int MAX_HEADER_VALUE_CHARS = 4096;
+
+	/**
+	 * The message's header fields are listed up to this many characters in all (values
+	 * and raw fields): real header blocks are 2 to 20 KiB.
+	 */
+	static final int MAX_HEADER_CHARS = 1024 * 1024;
+
 	/** Mime4j's own caps sit above ours, as a safety net: ours warn first. */
 	private static final int MIME4J_SLACK = 16;
 
@@ -109,9 +122,12 @@ public final class MessageRenderer {
 			.setMalformedHeaderStartsBody(true)
 			.setMaxLineLen(MAX_HEADER_FIELD_BYTES)
 			.setMaxHeaderLen(MAX_HEADER_FIELD_BYTES)
-			.setMaxHeaderCount(this.limits.maxHeaderFields() + MIME4J_SLACK)
+			.setMaxHeaderCount(this.limits.maxHeaderFields() * 10)
 			.setMaxContentLen(-1)
 			.setMaxPartCount(this.limits.maxParts() + MIME4J_SLACK)
+			// Fields are not kept by Mime4j: these bound work, not memory.
+			.setMaxTotalHeaderLen(64L * 1024 * 1024)
+			.setMaxTotalHeaderCount(Integer.MAX_VALUE)
 			.setMaxNestingDepth(this.limits.maxDepth() + MIME4J_SLACK)
 			.build();
 	}
@@ -149,6 +165,11 @@ public final class MessageRenderer {
 		private final List<AttachmentInfo> attachments = new ArrayList<>();
 
 		private final Links links;
+
+		private List<BlockedResource> blocked = List.of();
+
+		/** Characters held by {@link #headers}. */
+		private long headerChars;
 
 		private int parts;
 
@@ -281,7 +302,18 @@ public final class MessageRenderer {
 				}
 				return;
 			}
-			String decoded = MimeParameters.decode2047(value).strip();
+			String decoded = MimeParameters.decode2047(cut(value, 4 * MAX_HEADER_VALUE_CHARS)).strip();
+			if (decoded.length() > MAX_HEADER_VALUE_CHARS || raw.length() > 2 * MAX_HEADER_VALUE_CHARS) {
+				warn("header " + cut(name, 64) + " longer than " + MAX_HEADER_VALUE_CHARS + " characters: cut");
+				decoded = cut(decoded, MAX_HEADER_VALUE_CHARS);
+				raw = cut(raw, 2 * MAX_HEADER_VALUE_CHARS);
+			}
+			this.headerChars += decoded.length() + raw.length();
+			if (this.headerChars > MAX_HEADER_CHARS) {
+				warn("header fields longer than " + MAX_HEADER_CHARS + " characters in all: the rest are not listed");
+				this.truncated = true;
+				return;
+			}
 			this.headers.add(new HeaderField(name, decoded, raw));
 			switch (lower) {
 				case "subject" -> {
@@ -468,7 +500,7 @@ public final class MessageRenderer {
 						derived = true;
 					}
 					sanitized = sanitizer.sanitize(document);
-					blockedOf(sanitizer);
+					this.blocked = sanitizer.blocked();
 					if (derived) {
 						this.links.addFromText(textBody, "html");
 					}
@@ -496,14 +528,8 @@ public final class MessageRenderer {
 				warningList.add(this.droppedWarnings + " more warnings not listed");
 			}
 			return new RenderedMessage(this.headers, this.received, this.subject, (textBody != null) ? textBody : "",
-					derived, sanitized, (this.blocked != null) ? this.blocked : List.of(), this.links.list(),
-					this.attachments, warningList, Math.max(1, this.parts), this.truncated);
-		}
-
-		private List<BlockedResource> blocked;
-
-		private void blockedOf(HtmlSanitizer sanitizer) {
-			this.blocked = sanitizer.blocked();
+					derived, sanitized, this.blocked, this.links.list(), this.attachments, warningList,
+					Math.max(1, this.parts), this.truncated);
 		}
 
 	}

@@ -124,7 +124,7 @@ public final class QueueMessageBody {
 		Path file = resolve(queueRoot, relativePath);
 		FileChannel channel = openChannel(file, relativePath);
 		try {
-			return Opened.of(channel, relativePath, Pattern.compile(settings.messageElements()));
+			return Opened.of(channel, Pattern.compile(settings.messageElements()));
 		}
 		catch (IOException | RuntimeException ex) {
 			channel.close();
@@ -306,7 +306,7 @@ public final class QueueMessageBody {
 			this.warnings = List.copyOf(warnings);
 		}
 
-		static Opened of(FileChannel channel, String relativePath, Pattern messageElements) throws IOException {
+		static Opened of(FileChannel channel, Pattern messageElements) throws IOException {
 			List<String> warnings = new ArrayList<>();
 			MessageDigest digest = newSha256();
 			InputStream in = new DigestingInput(channel, digest);
@@ -316,7 +316,7 @@ public final class QueueMessageBody {
 			long messageStart;
 			switch (sniff.kind()) {
 				case XML -> {
-					XmlScan scan = XmlScan.scan(head, sniff.skip(), in, messageElements, warnings);
+					XmlScan scan = XmlScan.scan(head, sniff.skip(), in, warnings);
 					dialect = scan.dialect;
 					// The scan counts from the first '<'.
 					messageStart = (scan.messageStart < 0) ? -1 : sniff.skip() + scan.messageStart;
@@ -588,8 +588,7 @@ public final class QueueMessageBody {
 
 		long messageStart = -1;
 
-		static XmlScan scan(byte[] head, int skip, InputStream in, Pattern messageElements, List<String> warnings)
-				throws IOException {
+		static XmlScan scan(byte[] head, int skip, InputStream in, List<String> warnings) throws IOException {
 			XmlScan scan = new XmlScan();
 			scan.dialect = Dialect.XML_MESSAGE;
 			Charset charset;

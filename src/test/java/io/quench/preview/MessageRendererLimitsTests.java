@@ -283,6 +283,29 @@ class MessageRendererLimitsTests {
 	}
 
 	@Test
+	void headerFieldsPastTheLimitAreNotListedButTheBodyIsRead() throws IOException {
+		StringBuilder message = new StringBuilder("Subject: many\n");
+		for (int i = 0; i < 1500; i++) {
+			message.append("X-Field-").append(i).append(": ").append("v".repeat(10)).append('\n');
+		}
+		message.append("\nthe body\n");
+
+		RenderedMessage rendered = render(this.renderer, message.toString());
+
+		assertThat(rendered.headers()).hasSize(1000);
+		assertThat(rendered.warnings()).contains("more than 1000 header fields: the rest are not listed");
+		assertThat(rendered.textBody()).isEqualTo("the body\r\n");
+	}
+
+	@Test
+	void aLongHeaderValueIsCut() throws IOException {
+		RenderedMessage rendered = render(this.renderer, "Subject: " + "s".repeat(10_000) + "\n\nbody\n");
+
+		assertThat(rendered.subject()).hasSize(4097).endsWith("\u2026");
+		assertThat(rendered.warnings()).contains("header Subject longer than 4096 characters: cut");
+	}
+
+	@Test
 	void aHugeHeaderLineStopsParsingWithAWarning() throws IOException {
 		RenderedMessage rendered = render(this.renderer,
 				"Subject: fine\nX-Huge: " + "h".repeat(300 * 1024) + "\n\nbody\n");

@@ -208,6 +208,19 @@ class QueueMessageBodyTests {
 		}
 	}
 
+	@Test
+	void hostileXmlGivesNoMessageAndResolvesNothing() throws IOException {
+		for (String name : new String[] { "billion-laughs.xml", "xxe-passwd.xml", "doctype.xml" }) {
+			Files.copy(fixture(name), this.root.resolve("send/" + name));
+
+			try (Opened opened = QueueMessageBody.open(this.root, "send/" + name)) {
+				assertThat(opened.sha256()).as(name).isEqualTo(sha256(fixture(name)));
+				assertThat(opened.warnings()).as(name).isNotEmpty();
+				assertThat(new String(message(opened), StandardCharsets.UTF_8)).as(name).doesNotContain("root:");
+			}
+		}
+	}
+
 	@ParameterizedTest
 	@EnumSource(value = Dialect.class, names = { "XML_ENVELOPE", "XML_MESSAGE", "SMTP_SCRIPT", "RFC5322" })
 	void aFiftyMegabyteMessageStreamsWithLittleMemory(Dialect dialect) throws Exception {
