@@ -448,7 +448,7 @@ public final class QueueMessageBody {
 
 		private final String relativePath;
 
-		PathRejectedException(String relativePath, String reason) {
+		public PathRejectedException(String relativePath, String reason) {
 			super(reason + ": " + relativePath);
 			this.relativePath = relativePath;
 		}
@@ -464,7 +464,7 @@ public final class QueueMessageBody {
 
 		private final String relativePath;
 
-		VanishedException(String relativePath, String reason) {
+		public VanishedException(String relativePath, String reason) {
 			super(reason + ": " + relativePath);
 			this.relativePath = relativePath;
 		}
@@ -484,7 +484,7 @@ public final class QueueMessageBody {
 
 		private final String actualSha256;
 
-		ChangedException(String relativePath, String expectedSha256, String actualSha256) {
+		public ChangedException(String relativePath, String expectedSha256, String actualSha256) {
 			super("file changed since ingestion: " + relativePath);
 			this.relativePath = relativePath;
 			this.expectedSha256 = expectedSha256;
