@@ -46,6 +46,8 @@ public record SvgChart(String id, List<Bar> first, List<Bar> second, List<Tick> 
 
 	static final int PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
 
+	static final double MAX_BAR_WIDTH = 24;
+
 	/** Labelled ticks at most: more overlap at 900 pixels. */
 	static final int MAX_TICKS = 6;
 
@@ -127,7 +129,9 @@ public record SvgChart(String id, List<Bar> first, List<Bar> second, List<Tick> 
 		long lastSlot = Math.floorDiv(points.get(points.size() - 1).at().getEpochSecond(), bucketSeconds);
 		long slots = lastSlot - firstSlot + 1;
 		double slotWidth = (double) PLOT_WIDTH / slots;
-		double barWidth = Math.max(0.5, slotWidth * 0.45);
+		// Two bars per slot, never wider than a finger: one bucket does not fill the
+		// chart.
+		double barWidth = Math.min(MAX_BAR_WIDTH, Math.max(0.5, slotWidth * 0.45));
 		long max = 1;
 		for (Point point : points) {
 			max = Math.max(max, Math.max(point.first(), point.second()));
@@ -143,7 +147,7 @@ public record SvgChart(String id, List<Bar> first, List<Bar> second, List<Tick> 
 		for (Point point : points) {
 			double x = LEFT + (Math.floorDiv(point.at().getEpochSecond(), bucketSeconds) - firstSlot) * slotWidth;
 			if (point.first() > 0) {
-				first.add(bar(x + slotWidth * 0.05, barWidth, point.first(), max, point.at()));
+				first.add(bar(x + slotWidth / 2 - barWidth, barWidth, point.first(), max, point.at()));
 				firstTotal += point.first();
 				if (point.first() > peak) {
 					peak = point.first();
@@ -151,7 +155,7 @@ public record SvgChart(String id, List<Bar> first, List<Bar> second, List<Tick> 
 				}
 			}
 			if (point.second() > 0) {
-				second.add(bar(x + slotWidth * 0.5, barWidth, point.second(), max, point.at()));
+				second.add(bar(x + slotWidth / 2, barWidth, point.second(), max, point.at()));
 				secondTotal += point.second();
 				if (point.second() > secondPeak) {
 					secondPeak = point.second();
