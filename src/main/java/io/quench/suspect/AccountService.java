@@ -62,7 +62,7 @@ class AccountService {
 			List<String> loginIds, List<String> senders, IdentityMap identities) {
 	}
 
-	private final EvidenceRepository directory;
+	private final DirectoryCache directory;
 
 	private final AccountRepository repository;
 
@@ -70,7 +70,7 @@ class AccountService {
 
 	private final RankingProperties thresholds;
 
-	AccountService(EvidenceRepository directory, AccountRepository repository, SuspectService suspects,
+	AccountService(DirectoryCache directory, AccountRepository repository, SuspectService suspects,
 			RankingProperties thresholds) {
 		this.directory = directory;
 		this.repository = repository;
@@ -188,8 +188,9 @@ class AccountService {
 			throw new AccountNotFoundException("");
 		}
 		String lower = key.strip().toLowerCase(Locale.ROOT);
-		List<IdentityMap.DirectoryRow> rows = this.directory.directory();
-		IdentityMap identities = IdentityMap.of(rows);
+		DirectoryCache.Directory directory = this.directory.directory();
+		List<IdentityMap.DirectoryRow> rows = directory.rows();
+		IdentityMap identities = directory.identities();
 		IdentityMap.Identity account = identities.account(lower);
 		if (account == null) {
 			IdentityMap.Identity known = identities.login(lower, null);

@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The account page's SQL on H2 and PostgreSQL (subclasses), over a small hand-built data
  * set: every number is recomputed here, in Java, from the rows the test inserted.
  */
-@Import({ AccountRepository.class, AccountService.class, EvidenceRepository.class, EvidenceCollector.class,
-		EvidenceCache.class, VerdictRepository.class, ReasonText.class, SuspectService.class,
+@Import({ AccountRepository.class, AccountService.class, DirectoryCache.class, EvidenceRepository.class,
+		EvidenceCollector.class, EvidenceCache.class, VerdictRepository.class, ReasonText.class, SuspectService.class,
 		AccountDetailContract.Beans.class })
 abstract class AccountDetailContract {
 
