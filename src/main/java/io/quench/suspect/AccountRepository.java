@@ -50,15 +50,23 @@ class AccountRepository {
 	record LineRow(long id, Instant at, String eventType, String fileName, long lineNumber, String raw) {
 	}
 
-	/** Whether any log event has one of these login ids, in any window. */
-	boolean hasLogEvents(List<String> loginIds) {
-		if (loginIds.isEmpty()) {
-			return false;
+	/**
+	 * The login ids that occur in the log at all, one index probe each: the candidates
+	 * are spellings, most of which never occur, and a short list lets the database walk
+	 * the {@code (gw_id, at)} index in order for the newest lines.
+	 */
+	List<String> presentLoginIds(java.util.Collection<String> candidates) {
+		List<String> present = new java.util.ArrayList<>();
+		for (String id : candidates) {
+			boolean found = !this.jdbc.sql("""
+					select id from log_event where gw_id = :id
+					fetch first 1 rows only
+					""").param("id", id).query(Long.class).list().isEmpty();
+			if (found) {
+				present.add(id);
+			}
 		}
-		return !this.jdbc.sql("""
-				select id from log_event where gw_id in (:ids)
-				fetch first 1 rows only
-				""").param("ids", loginIds).query(Long.class).list().isEmpty();
+		return present;
 	}
 
 	/** Whether any queued message (present or gone) has one of these senders. */

@@ -224,21 +224,21 @@ class AccountService {
 			}
 			ids.addAll(senders);
 			String canonical = gwId;
-			List<String> loginIds = variants(ids, asWritten)
-				.filter((id) -> canonical.equals(keyOf(identities.login(id, null))))
-				.toList();
+			List<String> loginIds = this.repository.presentLoginIds(
+					variants(ids, asWritten).filter((id) -> canonical.equals(keyOf(identities.login(id, null))))
+						.toList());
 			List<String> ownSenders = senders.stream()
 				.filter((address) -> canonical.equals(identities.sender(address).key()))
 				.toList();
 			return new Resolved(canonical, true, gwId, networkId, account.addresses(), loginIds, ownSenders,
 					identities);
 		}
-		List<String> loginIds = variants(Set.of(lower), Set.of())
-			.filter((id) -> lower.equals(keyOf(identities.login(id, null))))
-			.toList();
+		List<String> loginIds = this.repository.presentLoginIds(
+				variants(Set.of(lower), Set.of()).filter((id) -> lower.equals(keyOf(identities.login(id, null))))
+					.toList());
 		List<String> senders = (lower.indexOf('@') > 0 && lower.equals(identities.sender(lower).key())) ? List.of(lower)
 				: List.of();
-		if (!this.repository.hasLogEvents(loginIds) && !this.repository.hasMessages(senders)) {
+		if (loginIds.isEmpty() && !this.repository.hasMessages(senders)) {
 			throw new AccountNotFoundException(lower);
 		}
 		return new Resolved(lower, false, null, null, senders, loginIds, senders, identities);
