@@ -9,6 +9,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import io.quench.queue.QueueMessageBody;
 
@@ -22,7 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 class MessageFiles {
 
-	private final MessageRenderer renderer = new MessageRenderer(PreviewLimits.defaults());
+	private final MessageRenderer renderer;
+
+	MessageFiles(Clock clock) {
+		this.renderer = new MessageRenderer(PreviewLimits.defaults(), clock);
+	}
 
 	/**
 	 * What the file says now.

@@ -24,7 +24,7 @@ record SampleNavigation(int position, List<Long> ids, String sender, String queu
 		ids = List.copyOf(ids);
 	}
 
-	int total() {
+	public int total() {
 		return this.ids.size();
 	}
 
