@@ -48,6 +48,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -68,6 +69,20 @@ class MessagePreviewBrowserTests {
 	static final List<String> CORPUS = List.of("xss-html.eml", "svg-script.eml", "remote-resources.eml",
 			"headers-subject-attachments.eml", "encoded-word-script.eml", "malformed-mime.eml", "deep-nesting.eml",
 			"xml-envelope-hostile.txt", "smtp-script-hostile.txt");
+
+	/**
+	 * Served by the canary for the self-check: a page framing, in a sandbox, a document
+	 * that tries an image its CSP forbids and a script the sandbox forbids.
+	 */
+	static final Map<String, String> SELF_CHECK_PAGES = Map.of("/self-check/host",
+			"<!DOCTYPE html><title>host</title><iframe sandbox=\"\" src=\"/self-check/frame\"></iframe>",
+			"/self-check/frame",
+			"<!DOCTYPE html><title>frame</title><img src=\"/self-check/pixel.gif\"><script>alert('self-check')</script>");
+
+	/** Text each message's HTML shows once sanitized. */
+	static final Map<String, String> MARKERS = Map.of("xss-html.eml", "XSS corpus body text", "remote-resources.eml",
+			"Remote resources corpus body text", "svg-script.eml", "Inline SVG below", "xml-envelope-hostile.txt",
+			"Envelope corpus", "smtp-script-hostile.txt", "SMTP corpus");
 
 	@TempDir
 	static Path queue;
@@ -101,8 +116,22 @@ class MessagePreviewBrowserTests {
 	void ingestTheCorpusAndStartTheBrowser() throws IOException {
 		this.canary = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.canary.createContext("/", (exchange) -> {
+			String path = exchange.getRequestURI().getPath();
 			this.canaryHits.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-			exchange.sendResponseHeaders(204, -1);
+			String body = SELF_CHECK_PAGES.get(path);
+			if (body == null) {
+				exchange.sendResponseHeaders(204, -1);
+			}
+			else {
+				if (path.endsWith("/frame")) {
+					exchange.getResponseHeaders()
+						.add("Content-Security-Policy", "default-src 'none'; img-src data:; sandbox");
+				}
+				exchange.getResponseHeaders().add("Content-Type", "text/html;charset=UTF-8");
+				byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(200, bytes.length);
+				exchange.getResponseBody().write(bytes);
+			}
 			exchange.close();
 		});
 		this.canary.start();
@@ -196,7 +225,11 @@ class MessagePreviewBrowserTests {
 					.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("iframe.message-frame")));
 				assertThat(frame.getAttribute("sandbox")).as("sandbox without any allow-").isEmpty();
 				this.wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(frame));
-				this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
+				String shown = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")))
+					.getText();
+				if (MARKERS.containsKey(name)) {
+					assertThat(shown).as("the sanitized HTML of %s is shown", name).contains(MARKERS.get(name));
+				}
 				this.browser.switchTo().defaultContent();
 				noDialog(name, problems);
 			}
@@ -228,7 +261,10 @@ class MessagePreviewBrowserTests {
 			assertThat(blocked).as("blocked list").contains(this.canaryOrigin + path);
 		}
 		String links = this.browser.findElement(By.cssSelector(".message-links")).getText();
-		assertThat(links).contains("hxxps://paypal.example.com.evil.example/login").contains("mismatch");
+		assertThat(links).contains("hxxp://127[.]0[.]0[.]1:" + this.canary.getAddress().getPort() + "/pixel.gif");
+		assertThat(this.browser.findElement(By.cssSelector(".message-links tr.mismatch")).getText())
+			.contains("hxxps://paypal[.]example[.]com[.]evil[.]example/login")
+			.contains("https://www.paypal.com/signin");
 
 		this.browser.get(base() + "/messages/" + this.ids.get("headers-subject-attachments.eml"));
 		String page = this.browser.findElement(By.tagName("main")).getText();
@@ -269,14 +305,24 @@ class MessagePreviewBrowserTests {
 
 	@Test
 	@Order(4)
-	void theDetectorsSeeARequestToAnotherOrigin() {
-		// Proves the two request detectors above work: the browser goes to the canary.
+	void theDetectorsSeeRequestsAndErrorsInsideASandboxedFrame() {
+		// Proves the detectors above see inside a sandboxed frame: a page of the canary
+		// frames a document whose image is refused by its CSP and whose script by the
+		// sandbox.
 		Browser.requestedUrls(this.browser);
-		this.browser.get(this.canaryOrigin + "/self-check");
-		assertThat(Browser.requestedUrls(this.browser)).contains(this.canaryOrigin + "/self-check");
-		assertThat(this.canaryHits).contains("GET /self-check");
-		this.canaryHits.clear();
-		this.browser.get(base() + "/messages/" + this.ids.get("xss-html.eml"));
+		Browser.consoleErrors(this.browser);
+		this.browser.get(this.canaryOrigin + "/self-check/host");
+		this.wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.tagName("iframe")));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("img")));
+		this.browser.switchTo().defaultContent();
+		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> this.browser.switchTo().alert());
+		assertThat(Browser.requestedUrls(this.browser)).contains(this.canaryOrigin + "/self-check/host",
+				this.canaryOrigin + "/self-check/frame");
+		assertThat(Browser.consoleErrors(this.browser)).extracting(LogEntry::getMessage)
+			.anySatisfy((message) -> assertThat(message).contains("/self-check/pixel.gif")
+				.contains("violates the following Content Security Policy directive"))
+			.anySatisfy((message) -> assertThat(message).contains("Blocked script execution").contains("sandboxed"));
+		assertThat(this.canaryHits).contains("GET /self-check/host", "GET /self-check/frame");
 	}
 
 	private void noDialog(String name, List<String> problems) {

@@ -92,6 +92,10 @@ public final class Browser {
 			logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
 			options.setCapability("goog:loggingPrefs", logs);
 			options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+			// Chromium puts sandboxed frames in a process of their own, whose console and
+			// network events chromedriver's logs do not carry; in-process, they do (the
+			// sandbox and the CSP are enforced all the same).
+			options.addArguments("--disable-features=IsolateSandboxedIframes");
 		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
