@@ -19,4 +19,21 @@
 			alert.focus();
 		}
 	});
+
+	// Keyboard paging through samples: an element with data-hotkey="j" (next) or "k" (previous) is
+	// followed when that key is pressed, unless focus is in a field or a modifier is held.
+	document.addEventListener('keydown', function (event) {
+		if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || !/^[a-z]$/.test(event.key)) {
+			return;
+		}
+		var target = event.target;
+		if (target && target.closest && target.closest('input, textarea, select, [contenteditable]')) {
+			return;
+		}
+		var link = document.querySelector('[data-hotkey="' + event.key + '"]');
+		if (link) {
+			event.preventDefault();
+			link.click();
+		}
+	});
 })();

@@ -1,5 +1,6 @@
 package io.quench.audit;
 
+import io.quench.preview.MessageViewed;
 import io.quench.source.SourceChanged;
 import io.quench.suspect.VerdictRecorded;
 import io.quench.user.OperatorAccountChanged;
@@ -34,6 +35,12 @@ class AuditTrail {
 	void on(VerdictRecorded event) {
 		audit.info("account=\"{}\" verdict={} reason=\"{}\" actor={} at={}", oneLine(event.account()), event.verdict(),
 				oneLine(event.reason()), event.actor(), event.at());
+	}
+
+	@EventListener
+	void on(MessageViewed event) {
+		audit.info("message={} viewed={} actor={} at={}", event.messageId(), oneLine(event.what()), event.actor(),
+				event.at());
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -19,7 +20,9 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -44,6 +47,17 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
 			+ "form-action 'self'; frame-src 'self'; frame-ancestors 'none'";
 
+	/**
+	 * A queued message's sanitized HTML body, framed by its message page in a sandbox: no
+	 * script, nothing fetched (only data: images), inline styles, framed by the console
+	 * only.
+	 */
+	static final String MESSAGE_HTML_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; "
+			+ "style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'";
+
+	/** The one URL that is framed, and so served with its own headers. */
+	static final String MESSAGE_HTML_PATH = "/messages/*/html";
+
 	private static final RequestMatcher HTMX = new RequestHeaderRequestMatcher("HX-Request", "true");
 
 	@Bean
@@ -55,7 +69,39 @@ class SecurityConfiguration {
 				""");
 	}
 
+	/**
+	 * The message HTML document: the same sign-in and roles as every page, but its own
+	 * headers instead of the console's ({@code frame-ancestors 'none'} and
+	 * {@code X-Frame-Options: DENY} would forbid the message page to frame it). Without a
+	 * session it answers 401 (a login page cannot show in the frame).
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain messageHtmlFilterChain(HttpSecurity http, AuthenticationProvider operatorAuthenticationProvider,
+			OperatorService operators, Clock clock) throws Exception {
+		http.securityMatcher(MESSAGE_HTML_PATH)
+			.authenticationProvider(operatorAuthenticationProvider)
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().hasRole("VIEWER"))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX)
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						(request) -> true)
+				.accessDeniedHandler(new HtmxAccessDeniedHandler()))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(MESSAGE_HTML_CONTENT_SECURITY_POLICY))
+				.frameOptions((frame) -> frame.sameOrigin())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.cacheControl((cache) -> cache.disable())
+				.addHeaderWriter(new StaticHeadersWriter("Cache-Control", "no-store")))
+			.addFilterAfter(new OperatorStatusFilter(operators, clock), BasicAuthenticationFilter.class)
+			.addFilterAfter(new PasswordChangeRequiredFilter(PasswordChange.REQUIRED_AUTHORITY, PasswordChange.PATH),
+					BasicAuthenticationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProvider operatorAuthenticationProvider,
 			OperatorService operators, Clock clock) throws Exception {
 		RequestMatcher api = pathPattern("/api/**");

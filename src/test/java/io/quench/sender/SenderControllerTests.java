@@ -62,6 +62,8 @@ class SenderControllerTests {
 			.andExpect(content().string(containsString("2 senders, page 1 of 1")))
 			.andExpect(content().string(containsString("href=\"/senders.csv\"")))
 			.andExpect(content().string(containsString("href=\"/accounts/spam@a.example\"")))
+			.andExpect(content().string(containsString("href=\"/messages/samples?sender=spam@a.example\"")))
+			.andExpect(content().string(containsString("href=\"/messages/samples?sender=%3Dcmd@b.example\"")))
 			.andExpect(content().string(not(containsString(HOSTILE))))
 			.andExpect(content().string(not(containsString("rel=\"next\""))));
 		then(this.senders).should().page(SenderQuery.all());
