@@ -3,8 +3,9 @@ package io.quench.queue;
 import java.time.Duration;
 
 /**
- * Age classes of a present message, by its mtime: each holds the ages from the previous
- * class's limit (exclusive) up to its own (inclusive). A future mtime counts as newest.
+ * Age classes of a present message (now minus its mtime): each holds the ages from the
+ * previous class's limit (inclusive) up to its own (exclusive), so a message exactly 5
+ * minutes old is in "5 to 15 minutes". A future mtime counts as newest.
  */
 enum AgeBucket {
 
