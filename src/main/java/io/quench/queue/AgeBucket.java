@@ -7,7 +7,7 @@ import java.time.Duration;
  * previous class's limit (inclusive) up to its own (exclusive), so a message exactly 5
  * minutes old is in "5 to 15 minutes". A future mtime counts as newest.
  */
-enum AgeBucket {
+public enum AgeBucket {
 
 	UNDER_5_MINUTES(Duration.ofMinutes(5)), UNDER_15_MINUTES(Duration.ofMinutes(15)), UNDER_1_HOUR(Duration.ofHours(1)),
 	UNDER_6_HOURS(Duration.ofHours(6)), UNDER_24_HOURS(Duration.ofHours(24)), UNDER_3_DAYS(Duration.ofDays(3)),
@@ -21,7 +21,7 @@ enum AgeBucket {
 	}
 
 	/** The message key of the class's label. */
-	String key() {
+	public String key() {
 		return "queues.age." + name().toLowerCase(java.util.Locale.ROOT);
 	}
 

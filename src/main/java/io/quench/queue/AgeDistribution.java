@@ -10,18 +10,18 @@ import java.util.List;
  * @param oldest mtime of the oldest present message, or null when none is present
  * @param oldestSender its envelope sender (may be null)
  */
-record AgeDistribution(List<Row> rows, Instant oldest, String oldestSender) {
+public record AgeDistribution(List<Row> rows, Instant oldest, String oldestSender) {
 
-	AgeDistribution {
+	public AgeDistribution {
 		rows = List.copyOf(rows);
 	}
 
-	long total() {
+	public long total() {
 		return this.rows.stream().mapToLong(Row::total).sum();
 	}
 
 	/** The largest single count, the scale of the bars (at least 1). */
-	long max() {
+	public long max() {
 		return Math.max(1, this.rows.stream().mapToLong((row) -> Math.max(row.send(), row.defer())).max().orElse(1));
 	}
 
@@ -32,9 +32,9 @@ record AgeDistribution(List<Row> rows, Instant oldest, String oldestSender) {
 	 * @param send present in send/
 	 * @param defer present in defer/
 	 */
-	record Row(AgeBucket bucket, long send, long defer) {
+	public record Row(AgeBucket bucket, long send, long defer) {
 
-		long total() {
+		public long total() {
 			return this.send + this.defer;
 		}
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  * (one stray message with a year-old mtime must not make the search walk a year of empty
  * hours). docs/queues.md documents the rule.
  */
-final class BurstRule {
+public final class BurstRule {
 
 	/** How many times the usual hourly count makes a burst. */
 	static final int FACTOR = 10;
@@ -67,7 +67,7 @@ final class BurstRule {
 	 * @param count messages queued in it
 	 * @param median the median hourly count before it
 	 */
-	record Burst(Instant start, long count, double median) {
+	public record Burst(Instant start, long count, double median) {
 	}
 
 }

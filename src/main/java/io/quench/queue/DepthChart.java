@@ -18,7 +18,7 @@ import java.util.Locale;
  * @param yTicks value labels on the left axis
  * @param xTicks time labels on the bottom axis
  */
-record DepthChart(int width, int height, List<Series> series, List<Tick> yTicks, List<Tick> xTicks) {
+public record DepthChart(int width, int height, List<Series> series, List<Tick> yTicks, List<Tick> xTicks) {
 
 	static final int WIDTH = 720;
 
@@ -93,19 +93,19 @@ record DepthChart(int width, int height, List<Series> series, List<Tick> yTicks,
 	}
 
 	/** The x of the plot's left edge and right edge, the y of its bottom. */
-	int left() {
+	public int left() {
 		return LEFT;
 	}
 
-	int right() {
+	public int right() {
 		return WIDTH - RIGHT;
 	}
 
-	int bottom() {
+	public int bottom() {
 		return HEIGHT - BOTTOM;
 	}
 
-	int top() {
+	public int top() {
 		return TOP;
 	}
 
@@ -134,17 +134,17 @@ record DepthChart(int width, int height, List<Series> series, List<Tick> yTicks,
 	 * @param dashed drawn dashed (defer/)
 	 * @param markers the points marked on it
 	 */
-	record Series(String folder, String path, boolean dashed, List<Marker> markers) {
+	public record Series(String folder, String path, boolean dashed, List<Marker> markers) {
 	}
 
 	/**
 	 * A marked point, with its value and time for the tooltip.
 	 */
-	record Marker(String x, String y, long messages, String at) {
+	public record Marker(String x, String y, long messages, String at) {
 	}
 
 	/** An axis label at a coordinate. */
-	record Tick(String position, Object label) {
+	public record Tick(String position, Object label) {
 	}
 
 }

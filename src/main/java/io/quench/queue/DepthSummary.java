@@ -14,7 +14,7 @@ import java.util.List;
  * @param thenAt when that was
  * @param direction {@code up}, {@code down} or {@code same} (the message key's last part)
  */
-record DepthSummary(String folder, long now, long then, Instant thenAt, String direction) {
+public record DepthSummary(String folder, long now, long then, Instant thenAt, String direction) {
 
 	/** One summary per folder that has points. */
 	static List<DepthSummary> of(List<DepthPoint> points) {

@@ -14,11 +14,11 @@ import java.util.Map;
  * @param ages present messages by age
  * @param burst when the burst started, or null when no hour qualifies
  */
-record QueueOverview(Map<Long, String> sources, List<DepthPoint> depth, DepthChart chart, List<DepthSummary> summaries,
-		List<QueueSender> topSenders, AgeDistribution ages, BurstRule.Burst burst) {
+public record QueueOverview(Map<Long, String> sources, List<DepthPoint> depth, DepthChart chart,
+		List<DepthSummary> summaries, List<QueueSender> topSenders, AgeDistribution ages, BurstRule.Burst burst) {
 
 	/** Nothing read yet: no depth sample and no message. */
-	boolean empty() {
+	public boolean empty() {
 		return this.depth.isEmpty() && this.topSenders.isEmpty() && this.ages.total() == 0;
 	}
 

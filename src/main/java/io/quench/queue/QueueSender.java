@@ -8,10 +8,10 @@ package io.quench.queue;
  * @param defer present in defer/
  * @param total both
  */
-record QueueSender(String sender, long send, long defer, long total) {
+public record QueueSender(String sender, long send, long defer, long total) {
 
 	/** The domain part, for the link to the filtered Top senders page. */
-	String domain() {
+	public String domain() {
 		int at = this.sender.lastIndexOf('@');
 		return (at >= 0) ? this.sender.substring(at + 1) : "";
 	}
