@@ -10,28 +10,28 @@ import java.util.List;
  * @param totalIps addresses matching on all pages
  * @param sprayAccounts the distinct-account count from which an address is badged
  */
-record IpPage(List<IpRow> rows, int page, long totalIps, int sprayAccounts) {
+public record IpPage(List<IpRow> rows, int page, long totalIps, int sprayAccounts) {
 
 	/** Addresses per page. */
 	static final int PAGE_SIZE = 50;
 
-	IpPage {
+	public IpPage {
 		rows = List.copyOf(rows);
 	}
 
-	int pages() {
+	public int pages() {
 		return (int) ((this.totalIps + PAGE_SIZE - 1) / PAGE_SIZE);
 	}
 
-	boolean hasPrevious() {
+	public boolean hasPrevious() {
 		return this.page > 0;
 	}
 
-	boolean hasNext() {
+	public boolean hasNext() {
 		return this.page + 1 < pages();
 	}
 
-	boolean spray(IpRow row) {
+	public boolean spray(IpRow row) {
 		return row.accounts() >= this.sprayAccounts;
 	}
 

@@ -8,9 +8,9 @@ import java.util.List;
  * @param rows the events
  * @param next where the next page starts, or null on the last page
  */
-record LoginEventPage(List<LoginEventRow> rows, LoginCursor next) {
+public record LoginEventPage(List<LoginEventRow> rows, LoginCursor next) {
 
-	LoginEventPage {
+	public LoginEventPage {
 		rows = List.copyOf(rows);
 	}
 

@@ -31,11 +31,11 @@ public record LoginEventRow(long id, Instant at, String kind, String type, Strin
 	}
 
 	/** The raw line's beginning, for the table cell. */
-	String shortRaw() {
+	public String shortRaw() {
 		return (this.raw.length() <= SHORT_RAW) ? this.raw : this.raw.substring(0, SHORT_RAW) + "…";
 	}
 
-	boolean rawTruncated() {
+	public boolean rawTruncated() {
 		return this.raw.length() > SHORT_RAW;
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param from lower bound in UTC
  * @param to upper bound in UTC
  */
-record LoginFilters(String account, String ip, String type, String kind, LocalDateTime from, LocalDateTime to) {
+public record LoginFilters(String account, String ip, String type, String kind, LocalDateTime from, LocalDateTime to) {
 
 	/**
 	 * The query; a filter that cannot be answered throws
