@@ -82,7 +82,7 @@ public record DepthChart(int width, int height, List<Series> series, List<Tick> 
 			}
 			series.add(new Series(folder, path.toString(), "DEFER".equals(folder), markers));
 		}
-		List<Tick> yTicks = List.of(new Tick(fmt(TOP + plotHeight), 0), new Tick(fmt(TOP + plotHeight / 2), top / 2),
+		List<Tick> yTicks = List.of(new Tick(fmt(TOP + plotHeight), 0L), new Tick(fmt(TOP + plotHeight / 2), top / 2),
 				new Tick(fmt(TOP), top));
 		List<Tick> xTicks = new ArrayList<>();
 		xTicks.add(new Tick(fmt(single ? LEFT + plotWidth / 2 : LEFT), TIME.format(t0)));
