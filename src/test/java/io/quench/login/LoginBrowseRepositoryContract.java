@@ -135,6 +135,24 @@ abstract class LoginBrowseRepositoryContract {
 	}
 
 	@Test
+	void theAccountColumnsAreMergedOncePerEventAndPagedByTheSameKeyset() {
+		// Matches in the GroupWise id and the address at once: listed once.
+		event(10, 60, "GWIA", "SMTP_AUTH_SUCCESS", "jdoe@example.org", null, "jdoe@example.org", "10.1.20.5", "smtp",
+				null);
+		List<List<Long>> pages = new ArrayList<>();
+		LoginQuery query = query("jdoe@example.org", null, null, null);
+		while (true) {
+			LoginEventPage page = this.repository.events(query, 2);
+			pages.add(page.rows().stream().map((row) -> row.id() - 930_000).toList());
+			if (page.next() == null) {
+				break;
+			}
+			query = query.withCursor(page.next());
+		}
+		assertThat(pages).containsExactly(List.of(6L, 10L), List.of(4L));
+	}
+
+	@Test
 	void theIpFilterIsExactOrAWholeOctetPrefix() {
 		assertThat(ids(query(null, "10.1.2.3", null, null))).containsExactly(7L, 8L, 3L, 2L, 1L);
 		assertThat(ids(query(null, "10.1.2.0/24", null, null))).containsExactly(7L, 8L, 3L, 2L, 1L);
