@@ -8,8 +8,12 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.util.Optional;
 
 import io.quench.queue.QueueMessageBody;
 
@@ -18,15 +22,19 @@ import org.springframework.stereotype.Component;
 /**
  * Reads queue files again for the preview, through {@link QueueMessageBody} (inside the
  * queue root only, never through a symbolic link), and renders their message with the
- * {@link MessageRenderer}.
+ * {@link MessageRenderer}. A rendering is reused for a minute while the file keeps its
+ * size and modification time ({@link PreviewCache}).
  */
 @Component
 class MessageFiles {
 
 	private final MessageRenderer renderer;
 
+	private final PreviewCache cache;
+
 	MessageFiles(Clock clock) {
 		this.renderer = new MessageRenderer(PreviewLimits.defaults(), clock);
+		this.cache = new PreviewCache(clock);
 	}
 
 	/**
@@ -39,6 +47,45 @@ class MessageFiles {
 	}
 
 	Read read(Path root, StoredMessage message) {
+		PreviewCache.Key key = key(root, message.path(), message.sha256());
+		if (key != null) {
+			Optional<Read> cached = this.cache.get(key);
+			if (cached.isPresent()) {
+				return cached.get();
+			}
+		}
+		Read read = readNow(root, message);
+		if (key != null && read.rendered() != null) {
+			this.cache.put(key, read);
+		}
+		return read;
+	}
+
+	/**
+	 * The file's size and modification time as the cache key; null (no caching) when the
+	 * path leaves the root or the file cannot be looked at: the read then says why.
+	 */
+	private static PreviewCache.Key key(Path root, String path, String storedSha256) {
+		try {
+			Path file = root.resolve(path).normalize();
+			if (!file.startsWith(root.normalize())) {
+				return null;
+			}
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			return new PreviewCache.Key(root, path, storedSha256, attributes.size(),
+					attributes.lastModifiedTime().toMillis());
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	PreviewCache cache() {
+		return this.cache;
+	}
+
+	private Read readNow(Path root, StoredMessage message) {
 		try (QueueMessageBody.Opened opened = QueueMessageBody.open(root, message.path())) {
 			Integrity integrity = (message.sha256() == null) ? Integrity.NOT_RECORDED
 					: opened.sha256().equalsIgnoreCase(message.sha256()) ? Integrity.UNCHANGED : Integrity.CHANGED;

@@ -90,4 +90,18 @@ class MessageFilesTests {
 		assertThat(MessageFiles.text(new byte[] { (byte) 0xff, 'a' }, 2)).isEqualTo("\uFFFDa");
 	}
 
+	@Test
+	void aRewrittenFileIsReadAgainWhileTheSameFileIsRenderedOnce() throws Exception {
+		Files.createDirectories(this.root.resolve("send"));
+		Path file = this.root.resolve("send/a.001");
+		Files.writeString(file, MESSAGE);
+		MessageFiles.Read first = this.files.read(this.root, stored("send/a.001", null));
+		assertThat(this.files.read(this.root, stored("send/a.001", null))).isSameAs(first);
+		assertThat(this.files.cache().size()).isEqualTo(1);
+		Files.writeString(file, MESSAGE.replace("Hello", "Changed text"));
+		MessageFiles.Read second = this.files.read(this.root, stored("send/a.001", null));
+		assertThat(second).isNotSameAs(first);
+		assertThat(second.rendered().textBody()).contains("Changed text");
+	}
+
 }
