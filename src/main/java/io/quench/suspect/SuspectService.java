@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import io.quench.source.SourceService;
 import io.quench.suspect.EvidenceRepository.Window;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,8 +34,11 @@ public class SuspectService {
 
 	private final Clock clock;
 
+	private final SourceService sources;
+
 	SuspectService(EvidenceCache evidence, VerdictRepository verdicts, ReasonText text, RankingProperties thresholds,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, SourceService sources) {
+		this.sources = sources;
 		this.evidence = evidence;
 		this.verdicts = verdicts;
 		this.text = text;
@@ -62,6 +66,15 @@ public class SuspectService {
 					scored.reasons().stream().map(this.text::format).toList(),
 					scored.evidence().publicEvidence(thresholds.humanLoginsPerMinute())))
 			.toList();
+	}
+
+	/**
+	 * Whether a scan is going on (on any instance): the ranking then moves as it stores
+	 * more, and its numbers are provisional.
+	 */
+	@PreAuthorize("hasRole('VIEWER')")
+	public boolean provisional() {
+		return !this.sources.running().isEmpty();
 	}
 
 	/** Records a verdict (the history is kept) and publishes {@link VerdictRecorded}. */
