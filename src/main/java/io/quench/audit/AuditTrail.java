@@ -1,6 +1,7 @@
 package io.quench.audit;
 
 import io.quench.source.SourceChanged;
+import io.quench.suspect.RankingThresholdsChanged;
 import io.quench.suspect.VerdictRecorded;
 import io.quench.user.OperatorAccountChanged;
 import org.slf4j.Logger;
@@ -34,6 +35,14 @@ class AuditTrail {
 	void on(VerdictRecorded event) {
 		audit.info("account=\"{}\" verdict={} reason=\"{}\" actor={} at={}", oneLine(event.account()), event.verdict(),
 				oneLine(event.reason()), event.actor(), event.at());
+	}
+
+	@EventListener
+	void on(RankingThresholdsChanged event) {
+		for (RankingThresholdsChanged.Change change : event.changes()) {
+			audit.info("rankingThreshold={} from={} to={} reset={} actor={} at={}", oneLine(change.threshold()),
+					oneLine(change.from()), oneLine(change.to()), change.reset(), event.actor(), event.at());
+		}
 	}
 
 	/**

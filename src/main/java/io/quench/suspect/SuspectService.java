@@ -28,7 +28,7 @@ public class SuspectService {
 
 	private final ReasonText text;
 
-	private final RankingProperties thresholds;
+	private final RankingSettings thresholds;
 
 	private final ApplicationEventPublisher events;
 
@@ -36,7 +36,7 @@ public class SuspectService {
 
 	private final SourceService sources;
 
-	SuspectService(EvidenceCache evidence, VerdictRepository verdicts, ReasonText text, RankingProperties thresholds,
+	SuspectService(EvidenceCache evidence, VerdictRepository verdicts, ReasonText text, RankingSettings thresholds,
 			ApplicationEventPublisher events, Clock clock, SourceService sources) {
 		this.sources = sources;
 		this.evidence = evidence;
@@ -51,7 +51,8 @@ public class SuspectService {
 	@PreAuthorize("hasRole('VIEWER')")
 	@Transactional(readOnly = true)
 	public List<Suspect> ranking(RankingQuery query) {
-		return ranking(query, this.thresholds);
+		// The effective thresholds: configured, with an admin's changes on top.
+		return ranking(query, this.thresholds.effective());
 	}
 
 	List<Suspect> ranking(RankingQuery query, RankingProperties thresholds) {
