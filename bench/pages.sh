@@ -97,7 +97,7 @@ else
 	unzip -q -o -j "$jar" "$h2" -d "$work"
 	h2jar="$work/$(basename "$h2")"
 	sql=(java -cp "$h2jar" org.h2.tools.Shell -url "jdbc:h2:file:$work/data/quench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" -user sa -password "")
-	series="system_range(1, :n) as r"
+	series="(select \"X\" as x from system_range(1, :n)) as r"
 	shift_time="dateadd('SECOND', mod(r.x * 7919, w.span), w.t0)"
 	span="greatest(1, datediff('SECOND', min(at), max(at)))"
 fi

@@ -24,8 +24,10 @@ class SuspectApiController {
 	List<ApiSuspect> suspects(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+		// A scan going on before or after reading: what was read is provisional.
+		boolean before = this.suspects.provisional();
 		List<Suspect> ranking = this.suspects.ranking(new RankingQuery(from, to));
-		boolean provisional = this.suspects.provisional();
+		boolean provisional = before || this.suspects.provisional();
 		return ranking.stream().map((suspect) -> new ApiSuspect(suspect, provisional)).toList();
 	}
 
