@@ -361,7 +361,7 @@ final class XmlQueueReader {
 		return "DOCTYPE refused: queue files carry no DTD";
 	}
 
-	private static Charset charset(byte[] head, int offset, int length) {
+	static Charset charset(byte[] head, int offset, int length) {
 		// The declaration ends at the first '>', which no part of the pattern matches:
 		// the pattern only needs the bytes before it.
 		int end = offset;

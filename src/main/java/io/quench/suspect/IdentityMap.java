@@ -40,6 +40,8 @@ final class IdentityMap {
 
 	private final Set<String> localDomains = new LinkedHashSet<>();
 
+	private final Map<String, String> networkIdByGwId = new HashMap<>();
+
 	private IdentityMap() {
 	}
 
@@ -73,6 +75,7 @@ final class IdentityMap {
 			String networkId = networkIds.get(gwId);
 			if (networkId != null) {
 				map.byNetworkId.putIfAbsent(networkId, identity);
+				map.networkIdByGwId.put(gwId, networkId);
 			}
 			for (String address : own) {
 				map.byAddress.putIfAbsent(address, identity);
@@ -91,6 +94,16 @@ final class IdentityMap {
 
 	boolean isLocal(String domain) {
 		return domain != null && this.localDomains.contains(lower(domain));
+	}
+
+	/** The directory account with this GroupWise id (any case), or null. */
+	Identity account(String gwId) {
+		return (gwId == null) ? null : this.byGwId.get(lower(gwId));
+	}
+
+	/** The network id of a directory account (lower case), or null. */
+	String networkId(String gwId) {
+		return (gwId == null) ? null : this.networkIdByGwId.get(lower(gwId));
 	}
 
 	/** The account behind an envelope sender address. */

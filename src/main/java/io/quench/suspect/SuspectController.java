@@ -53,8 +53,8 @@ class SuspectController {
 			@RequestParam(required = false) String reason,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
-			Authentication actor, HtmxRequest htmx, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			@RequestParam(required = false) String back, Authentication actor, HtmxRequest htmx, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		VerdictRecorded recorded = null;
 		String errorKey = null;
 		if (verdict == null || reason == null || reason.isBlank() || reason.length() > SuspectService.MAX_REASON) {
@@ -84,6 +84,10 @@ class SuspectController {
 		if (errorKey != null) {
 			redirect.addFlashAttribute("panelErrorKey", errorKey);
 			redirect.addFlashAttribute("failedAccount", account);
+		}
+		if ("account".equals(back)) {
+			// From the account page: back to it, with its window.
+			return "redirect:" + AccountController.url(account, from, to, null);
 		}
 		if (from != null) {
 			redirect.addAttribute("from", from.toString());

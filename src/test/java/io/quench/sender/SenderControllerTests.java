@@ -61,6 +61,7 @@ class SenderControllerTests {
 					"2026-12-04 10:00:00", "2026-12-04 11:00:00", "&lt;script&gt;", "=cmd@b.example")))
 			.andExpect(content().string(containsString("2 senders, page 1 of 1")))
 			.andExpect(content().string(containsString("href=\"/senders.csv\"")))
+			.andExpect(content().string(containsString("href=\"/accounts/spam@a.example\"")))
 			.andExpect(content().string(not(containsString(HOSTILE))))
 			.andExpect(content().string(not(containsString("rel=\"next\""))));
 		then(this.senders).should().page(SenderQuery.all());
