@@ -139,6 +139,9 @@ fi
 
 start
 wait_for "Tomcat started on port"
+# Declared sources are scanned again at start-up (unchanged rescans): let them end, so that their
+# IngestRunFinished does not drop the evidence in the middle of the measurement.
+wait_for "Scan [0-9]* of source '.*' [A-Z]*:" 4
 port=$(grep -o "Tomcat started on port [0-9]*" "$log" | grep -o '[0-9]*$')
 echo "pages on $db: $messages queue files, $events log events, heap $heap, port $port"
 python3 bench/pages.py "http://127.0.0.1:$port" admin "$password"
