@@ -2,6 +2,7 @@ package io.quench.audit;
 
 import io.quench.preview.MessageViewed;
 import io.quench.source.SourceChanged;
+import io.quench.suspect.RankingThresholdsChanged;
 import io.quench.suspect.VerdictRecorded;
 import io.quench.user.OperatorAccountChanged;
 import org.slf4j.Logger;
@@ -41,6 +42,14 @@ class AuditTrail {
 	void on(MessageViewed event) {
 		audit.info("message={} viewed={} actor={} at={}", event.messageId(), oneLine(event.what()), event.actor(),
 				event.at());
+	}
+
+	@EventListener
+	void on(RankingThresholdsChanged event) {
+		for (RankingThresholdsChanged.Change change : event.changes()) {
+			audit.info("rankingThreshold={} from={} to={} reset={} actor={} at={}", oneLine(change.threshold()),
+					oneLine(change.from()), oneLine(change.to()), change.reset(), event.actor(), event.at());
+		}
 	}
 
 	/**

@@ -85,6 +85,41 @@ final class AddressCounts {
 		this.table = bigger;
 	}
 
+	/** The count of one key, 0 when absent. */
+	long get(byte[] source, int offset, int length) {
+		int hash = hash(source, offset, length);
+		int mask = this.table.length - 1;
+		int slot = hash & mask;
+		while (true) {
+			int entry = this.table[slot] - 1;
+			if (entry < 0) {
+				return 0;
+			}
+			if (this.hashes[entry] == hash && this.lengths[entry] == length && Arrays.equals(this.keys,
+					this.offsets[entry], this.offsets[entry] + length, source, offset, offset + length)) {
+				return this.counts[entry];
+			}
+			slot = (slot + 1) & mask;
+		}
+	}
+
+	/** The raw bytes of every key, back to back, in entry order. */
+	byte[] keyBytes() {
+		return this.keys;
+	}
+
+	int offset(int entry) {
+		return this.offsets[entry];
+	}
+
+	int length(int entry) {
+		return this.lengths[entry];
+	}
+
+	long count(int entry) {
+		return this.counts[entry];
+	}
+
 	void addAll(AddressCounts other) {
 		for (int entry = 0; entry < other.size; entry++) {
 			add(other.keys, other.offsets[entry], other.lengths[entry], other.counts[entry]);

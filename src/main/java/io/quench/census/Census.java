@@ -17,10 +17,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.quench.queue.ParsedQueueFile;
@@ -103,13 +106,21 @@ final class Census {
 
 	private final LinkedBlockingDeque<Task> tasks = new LinkedBlockingDeque<>();
 
+	/** Regular files reached so far, over all workers (for a progress display). */
+	private final AtomicLong filesSeen;
+
+	/** Checked between files: true stops the workers and makes the run throw. */
+	private final BooleanSupplier cancelled;
+
 	private final AtomicInteger pending = new AtomicInteger();
 
 	private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-	private Census(Mode mode, Consumer<String> notes) {
+	private Census(Mode mode, Consumer<String> notes, AtomicLong filesSeen, BooleanSupplier cancelled) {
 		this.mode = mode;
 		this.notes = notes;
+		this.filesSeen = filesSeen;
+		this.cancelled = cancelled;
 	}
 
 	/**
@@ -117,10 +128,28 @@ final class Census {
 	 * is called from the worker threads, one call at a time.
 	 */
 	static Result run(List<Path> roots, Mode mode, Consumer<String> notes) {
-		Census census = new Census(mode, notes);
+		Counted counted = count(roots, true, mode, notes, new AtomicLong(), () -> false);
+		return new Result(counted.counts().sorted(), counted.files(), counted.skipped());
+	}
+
+	/** Unsorted counts, and what was read or skipped. */
+	record Counted(AddressCounts counts, long files, long skipped) {
+	}
+
+	/**
+	 * Counts over the given roots, unsorted.
+	 * @param followRoots whether the roots themselves may be symbolic links (below them
+	 * nothing is followed)
+	 * @param filesSeen incremented for every regular file reached
+	 * @param cancelled polled between files; when it turns true the census stops and
+	 * throws {@link CancellationException}
+	 */
+	static Counted count(List<Path> roots, boolean followRoots, Mode mode, Consumer<String> notes, AtomicLong filesSeen,
+			BooleanSupplier cancelled) {
+		Census census = new Census(mode, notes, filesSeen, cancelled);
 		for (Path root : roots) {
 			census.pending.incrementAndGet();
-			census.tasks.add(new Task(root, true));
+			census.tasks.add(new Task(root, followRoots));
 		}
 		List<Worker> workers = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
@@ -141,6 +170,9 @@ final class Census {
 			}
 		}
 		Throwable failed = census.failure.get();
+		if (failed == null && cancelled.getAsBoolean()) {
+			throw new CancellationException("census cancelled");
+		}
 		if (failed instanceof RuntimeException runtime) {
 			throw runtime;
 		}
@@ -157,7 +189,7 @@ final class Census {
 			files += worker.files;
 			skipped += worker.skipped;
 		}
-		return new Result(total.sorted(), files, skipped);
+		return new Counted(total, files, skipped);
 	}
 
 	private synchronized void note(String line) {
@@ -206,6 +238,10 @@ final class Census {
 						}
 						continue;
 					}
+					if (Census.this.cancelled.getAsBoolean()) {
+						Census.this.pending.decrementAndGet();
+						continue;
+					}
 					try {
 						visit(task.path(), task.root());
 					}
@@ -237,6 +273,7 @@ final class Census {
 			}
 			else if (attributes.isRegularFile()) {
 				this.files++;
+				Census.this.filesSeen.incrementAndGet();
 				scan(path, attributes.size());
 			}
 			else if (attributes.isSymbolicLink()) {
@@ -250,6 +287,9 @@ final class Census {
 		private void list(Path directory) {
 			try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
 				for (Path entry : entries) {
+					if (Census.this.cancelled.getAsBoolean()) {
+						return;
+					}
 					if (Census.this.tasks.size() < SHARE_LIMIT) {
 						Census.this.pending.incrementAndGet();
 						Census.this.tasks.addLast(new Task(entry, false));

@@ -152,6 +152,9 @@ class IngestCoordinator implements DisposableBean {
 		for (RunProgress progress : this.active.values()) {
 			try {
 				flush(progress);
+				progress.storedSinceLastCheck()
+					.ifPresent((stored) -> this.events.publishEvent(new IngestProgressed(progress.runId(),
+							progress.source().id(), progress.source().kind(), stored)));
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not write progress of scan {}: {}", progress.runId(), ex.getMessage());

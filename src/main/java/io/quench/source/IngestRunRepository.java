@@ -97,6 +97,23 @@ class IngestRunRepository {
 	 * Runs whose instance stopped sending heartbeats (crashed or killed) are marked
 	 * failed.
 	 */
+	/**
+	 * Runs going on now, on any instance, whose heartbeat is not stale; by source name.
+	 */
+	List<RunningIngest> running(Instant staleBefore) {
+		return this.jdbc.sql("""
+				select s.id as source_id, s.name, s.kind, r.id as run_id, r.files_done, r.events, r.started_at
+				from source s join ingest_run r on r.id = s.running_run_id
+				where r.status = 'RUNNING' and r.heartbeat_at >= :stale
+				order by s.name, r.id
+				""")
+			.param("stale", utc(staleBefore))
+			.query((rs, n) -> new RunningIngest(rs.getLong("source_id"), rs.getString("name"),
+					SourceKind.valueOf(rs.getString("kind")), rs.getLong("run_id"), rs.getLong("files_done"),
+					rs.getLong("events"), rs.getObject("started_at", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
 	int failStale(Instant staleBefore, Instant now) {
 		return this.jdbc.sql("""
 				update ingest_run set status = 'FAILED', finished_at = :now,

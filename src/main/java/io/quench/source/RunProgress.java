@@ -3,6 +3,7 @@ package io.quench.source;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -48,6 +49,9 @@ class RunProgress implements IngestContext {
 	private volatile boolean cancelled;
 
 	private long storedErrors;
+
+	/** Items and events stored at the previous {@link #storedSinceLastCheck()}. */
+	private final AtomicLong lastStored = new AtomicLong();
 
 	RunProgress(Source source, long runId, Clock clock) {
 		this.source = source;
@@ -137,6 +141,15 @@ class RunProgress implements IngestContext {
 		long bytes = Math.max(this.bytesTotal.get(), this.bytesDone.get());
 		return new RunCounters(total, this.filesDone.get(), bytes, this.bytesDone.get(), this.ok.get(),
 				this.failed.get(), this.skipped.get(), this.gone.get(), this.events.get());
+	}
+
+	/**
+	 * Items stored, gone and events stored so far, when that moved since the previous
+	 * call (something was committed); empty otherwise.
+	 */
+	OptionalLong storedSinceLastCheck() {
+		long stored = this.ok.get() + this.gone.get() + this.events.get();
+		return (this.lastStored.getAndSet(stored) != stored) ? OptionalLong.of(stored) : OptionalLong.empty();
 	}
 
 	List<IngestError> drainErrors() {

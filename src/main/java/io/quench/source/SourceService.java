@@ -51,6 +51,14 @@ public class SourceService {
 			.toList();
 	}
 
+	/**
+	 * Scans going on now on any instance (their numbers are provisional), by source name.
+	 */
+	@PreAuthorize("hasRole('VIEWER')")
+	public List<RunningIngest> running() {
+		return this.runs.running(this.clock.instant().minus(IngestCoordinator.STALE));
+	}
+
 	@PreAuthorize("hasRole('VIEWER')")
 	public Source get(long id) {
 		return find(id);

@@ -1,10 +1,14 @@
 package io.quench.suspect;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.quench.source.IngestProgressed;
 import io.quench.source.IngestRunFinished;
 import io.quench.suspect.EvidenceRepository.Window;
 
@@ -15,6 +19,12 @@ import org.springframework.stereotype.Component;
  * Evidence per window and set of trusted hosts, kept until the next ingest run finishes
  * (any source: queue, logs or directory all change the evidence). Thresholds are not part
  * of the key: scoring the cached evidence again is cheap.
+ * <p>
+ * During a long run the evidence also moves: when a run reports stored progress
+ * ({@link IngestProgressed}) the cache is dropped, at most once per
+ * {@link #PROGRESS_INVALIDATION} (collecting evidence over 10^6 messages takes a moment,
+ * and a run reports every second). Progress reported within that time is not lost: it
+ * drops the cache at the first look once the time is up.
  */
 @Component
 class EvidenceCache {
@@ -28,17 +38,30 @@ class EvidenceCache {
 	private record Key(Window window, List<String> trustedHosts) {
 	}
 
+	/** Drops for progress at most this often. */
+	static final Duration PROGRESS_INVALIDATION = Duration.ofSeconds(10);
+
 	private final EvidenceCollector collector;
+
+	private final Clock clock;
+
+	/** When progress last dropped the cache; null before the first time. */
+	private Instant lastProgressDrop;
+
+	/** Progress was reported since the last drop. */
+	private boolean progressPending;
 
 	private final Map<Key, List<AccountEvidence>> entries = new ConcurrentHashMap<>();
 
 	private final AtomicLong generation = new AtomicLong();
 
-	EvidenceCache(EvidenceCollector collector) {
+	EvidenceCache(EvidenceCollector collector, Clock clock) {
 		this.collector = collector;
+		this.clock = clock;
 	}
 
 	List<AccountEvidence> evidence(Window window, List<String> trustedHosts) {
+		dropForProgressIfDue();
 		Key key = new Key(window, List.copyOf(trustedHosts));
 		List<AccountEvidence> cached = this.entries.get(key);
 		if (cached != null) {
@@ -59,6 +82,33 @@ class EvidenceCache {
 
 	@EventListener
 	void on(IngestRunFinished finished) {
+		drop();
+	}
+
+	@EventListener
+	void on(IngestProgressed progressed) {
+		synchronized (this) {
+			this.progressPending = true;
+		}
+		dropForProgressIfDue();
+	}
+
+	private void dropForProgressIfDue() {
+		synchronized (this) {
+			if (!this.progressPending) {
+				return;
+			}
+			Instant now = this.clock.instant();
+			if (this.lastProgressDrop != null && now.isBefore(this.lastProgressDrop.plus(PROGRESS_INVALIDATION))) {
+				return;
+			}
+			this.lastProgressDrop = now;
+			this.progressPending = false;
+		}
+		drop();
+	}
+
+	private void drop() {
 		this.generation.incrementAndGet();
 		this.entries.clear();
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import io.quench.source.SourceService;
 import io.quench.suspect.EvidenceRepository.Window;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,14 +28,17 @@ public class SuspectService {
 
 	private final ReasonText text;
 
-	private final RankingProperties thresholds;
+	private final RankingSettings thresholds;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	SuspectService(EvidenceCache evidence, VerdictRepository verdicts, ReasonText text, RankingProperties thresholds,
-			ApplicationEventPublisher events, Clock clock) {
+	private final SourceService sources;
+
+	SuspectService(EvidenceCache evidence, VerdictRepository verdicts, ReasonText text, RankingSettings thresholds,
+			ApplicationEventPublisher events, Clock clock, SourceService sources) {
+		this.sources = sources;
 		this.evidence = evidence;
 		this.verdicts = verdicts;
 		this.text = text;
@@ -47,7 +51,8 @@ public class SuspectService {
 	@PreAuthorize("hasRole('VIEWER')")
 	@Transactional(readOnly = true)
 	public List<Suspect> ranking(RankingQuery query) {
-		return ranking(query, this.thresholds);
+		// The effective thresholds: configured, with an admin's changes on top.
+		return ranking(query, this.thresholds.effective());
 	}
 
 	List<Suspect> ranking(RankingQuery query, RankingProperties thresholds) {
@@ -62,6 +67,15 @@ public class SuspectService {
 					scored.reasons().stream().map(this.text::format).toList(),
 					scored.evidence().publicEvidence(thresholds.humanLoginsPerMinute())))
 			.toList();
+	}
+
+	/**
+	 * Whether a scan is going on (on any instance): the ranking then moves as it stores
+	 * more, and its numbers are provisional.
+	 */
+	@PreAuthorize("hasRole('VIEWER')")
+	public boolean provisional() {
+		return !this.sources.running().isEmpty();
 	}
 
 	/** Records a verdict (the history is kept) and publishes {@link VerdictRecorded}. */

@@ -116,7 +116,7 @@ class SecurityConfiguration {
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
 						"/actuator/health", "/actuator/health/**")
 				.permitAll()
-				.requestMatchers("/admin/**")
+				.requestMatchers("/admin/**", "/settings/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.hasRole("VIEWER"))

@@ -54,8 +54,25 @@ class SuspectApiControllerTests {
 			.andExpect(jsonPath("$[0].reasons[0]").value("peak 47 logins/min, 312 minutes above 10/min: not a human"))
 			.andExpect(jsonPath("$[0].evidence.queued").value(18_230))
 			.andExpect(jsonPath("$[0].evidence.peakLoginsPerMinute").value(47))
-			.andExpect(jsonPath("$[0].evidence.firstQueued").value("2026-11-28T08:00:00Z"));
+			.andExpect(jsonPath("$[0].evidence.firstQueued").value("2026-11-28T08:00:00Z"))
+			.andExpect(jsonPath("$[0].provisional").value(false))
+			.andExpect(jsonPath("$[0].suspect").doesNotExist());
 		then(this.suspects).should().ranking(new RankingQuery(Instant.parse("2026-11-28T00:00:00Z"), null));
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
+	void duringAScanEverySuspectIsMarkedProvisional() throws Exception {
+		given(this.suspects.ranking(any()))
+			.willReturn(List.of(new Suspect("jdoe", true, List.of(), 6, 6, 0, false, Verdict.NEW, List.of(), null),
+					new Suspect("asmith", true, List.of(), 1, 1, 0, false, Verdict.NEW, List.of(), null)));
+		given(this.suspects.provisional()).willReturn(true);
+
+		this.mvc.perform(get("/api/v1/suspects"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].account").value("jdoe"))
+			.andExpect(jsonPath("$[0].provisional").value(true))
+			.andExpect(jsonPath("$[1].provisional").value(true));
 	}
 
 	@Test
