@@ -1,6 +1,8 @@
 package io.quench.audit;
 
 import io.quench.source.SourceChanged;
+import io.quench.suspect.IdentityLinked;
+import io.quench.suspect.IdentityUnlinked;
 import io.quench.suspect.VerdictRecorded;
 import io.quench.user.OperatorAccountChanged;
 import org.slf4j.Logger;
@@ -34,6 +36,20 @@ class AuditTrail {
 	void on(VerdictRecorded event) {
 		audit.info("account=\"{}\" verdict={} reason=\"{}\" actor={} at={}", oneLine(event.account()), event.verdict(),
 				oneLine(event.reason()), event.actor(), event.at());
+	}
+
+	@EventListener
+	void on(IdentityLinked event) {
+		audit.info("identity-link={} identifier=\"{}\" account=\"{}\" linked reason=\"{}\" actor={} at={}", event.id(),
+				oneLine(event.identifier()), oneLine(event.account()), oneLine(event.reason()), event.actor(),
+				event.at());
+	}
+
+	@EventListener
+	void on(IdentityUnlinked event) {
+		audit.info("identity-link={} identifier=\"{}\" account=\"{}\" unlinked reason=\"{}\" actor={} at={}",
+				event.id(), oneLine(event.identifier()), oneLine(event.account()), oneLine(event.reason()),
+				event.actor(), event.at());
 	}
 
 	/**
