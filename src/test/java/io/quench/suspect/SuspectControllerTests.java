@@ -89,6 +89,15 @@ class SuspectControllerTests {
 
 	@Test
 	@WithMockUser(roles = "VIEWER")
+	void anUnmappedRowLinksToTheIdentityLinksPagePrefilledAndAMappedRowDoesNot() throws Exception {
+		aRanking();
+		this.mvc.perform(get("/suspects"))
+			.andExpect(content().string(containsString("href=\"/suspects/links?from=unknown@elsewhere.example\"")))
+			.andExpect(content().string(not(containsString("/suspects/links?from=j.doe"))));
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
 	void theLineIsDrawnExactlyOnceAfterTheLastLikelyCompromisedRow() throws Exception {
 		aRanking();
 		String body = this.mvc.perform(get("/suspects"))
