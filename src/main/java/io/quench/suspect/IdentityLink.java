@@ -2,6 +2,8 @@ package io.quench.suspect;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * An operator's link of a sender address or login id to an account, with its history.
  *
@@ -18,6 +20,7 @@ import java.time.Instant;
 public record IdentityLink(long id, String identifier, String account, String reason, String linkedBy, Instant linkedAt,
 		String removedBy, Instant removedAt, String removalReason) {
 
+	@JsonProperty("active")
 	public boolean active() {
 		return this.removedAt == null;
 	}
