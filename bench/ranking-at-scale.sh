@@ -38,6 +38,7 @@ fi
 work=$(mktemp -d)
 log="$work/quench.log"
 cookies="$work/cookies"
+touch "$log"
 env=()
 database=""
 if [ "$db" = postgres ]; then
@@ -71,9 +72,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
+alive() { # kill -0 also succeeds on a zombie
+	local state
+	state=$(ps -o stat= -p $pid 2>/dev/null || true)
+	[ -n "$state" ] && [ "${state:0:1}" != Z ]
+}
 for source in directory queue poa gwia-log; do
-	until grep -Eq "Scan [0-9]+ of source '$source' (SUCCEEDED|FAILED|CANCELLED):" "$log"; do
-		if ! kill -0 $pid 2>/dev/null; then
+	# "... failed" (a warning with the exception) comes first; a scan whose end cannot be
+	# recorded (the database is gone) logs nothing else.
+	until grep -Eq "Scan [0-9]+ of source '$source' ((SUCCEEDED|FAILED|CANCELLED):| failed$)" "$log"; do
+		if ! alive; then
 			echo "quench stopped:"
 			tail -20 "$log"
 			exit 1
@@ -82,7 +90,7 @@ for source in directory queue poa gwia-log; do
 	done
 	grep -E "Scan [0-9]+ of source '$source' [A-Z]+:" "$log" | tail -1 | sed 's/^.*Scan/Scan/'
 done
-if grep -Eq "Scan [0-9]+ of source '[a-z-]+' (FAILED|CANCELLED):" "$log"; then
+if grep -Eq "Scan [0-9]+ of source '[a-z-]+' ((FAILED|CANCELLED):| failed$)" "$log"; then
 	echo "FAIL: a scan failed"
 	exit 1
 fi
