@@ -2,6 +2,8 @@ package io.quench.audit;
 
 import io.quench.preview.MessageViewed;
 import io.quench.source.SourceChanged;
+import io.quench.suspect.IdentityLinked;
+import io.quench.suspect.IdentityUnlinked;
 import io.quench.suspect.RankingThresholdsChanged;
 import io.quench.suspect.VerdictRecorded;
 import io.quench.user.OperatorAccountChanged;
@@ -50,6 +52,20 @@ class AuditTrail {
 			audit.info("rankingThreshold={} from={} to={} reset={} actor={} at={}", oneLine(change.threshold()),
 					oneLine(change.from()), oneLine(change.to()), change.reset(), event.actor(), event.at());
 		}
+	}
+
+	@EventListener
+	void on(IdentityLinked event) {
+		audit.info("identity-link={} identifier=\"{}\" account=\"{}\" linked reason=\"{}\" actor={} at={}", event.id(),
+				oneLine(event.identifier()), oneLine(event.account()), oneLine(event.reason()), event.actor(),
+				event.at());
+	}
+
+	@EventListener
+	void on(IdentityUnlinked event) {
+		audit.info("identity-link={} identifier=\"{}\" account=\"{}\" unlinked reason=\"{}\" actor={} at={}",
+				event.id(), oneLine(event.identifier()), oneLine(event.account()), oneLine(event.reason()),
+				event.actor(), event.at());
 	}
 
 	/**

@@ -8,11 +8,13 @@ import io.quench.source.IngestRunFinished;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The directory's rows and their {@link IdentityMap}, read once and kept until the next
  * ingest run finishes (a directory import is one), so that an account page does not read
- * the whole directory for each of its requests.
+ * the whole directory for each of its requests. The operators' identity links are part of
+ * it (and drop it when they change).
  */
 @Component
 class DirectoryCache {
@@ -22,12 +24,15 @@ class DirectoryCache {
 
 	private final EvidenceRepository repository;
 
+	private final IdentityLinkRepository links;
+
 	private final AtomicReference<Directory> current = new AtomicReference<>();
 
 	private final AtomicLong generation = new AtomicLong();
 
-	DirectoryCache(EvidenceRepository repository) {
+	DirectoryCache(EvidenceRepository repository, IdentityLinkRepository links) {
 		this.repository = repository;
+		this.links = links;
 	}
 
 	Directory directory() {
@@ -37,7 +42,7 @@ class DirectoryCache {
 		}
 		long before = this.generation.get();
 		List<IdentityMap.DirectoryRow> rows = List.copyOf(this.repository.directory());
-		Directory fresh = new Directory(rows, IdentityMap.of(rows));
+		Directory fresh = new Directory(rows, IdentityMap.of(rows, this.links.active()));
 		if (this.generation.get() == before) {
 			this.current.compareAndSet(null, fresh);
 		}
@@ -46,6 +51,20 @@ class DirectoryCache {
 
 	@EventListener
 	void on(IngestRunFinished finished) {
+		forget();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(IdentityLinked linked) {
+		forget();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(IdentityUnlinked unlinked) {
+		forget();
+	}
+
+	private void forget() {
 		this.generation.incrementAndGet();
 		this.current.set(null);
 	}

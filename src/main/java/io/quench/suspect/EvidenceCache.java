@@ -14,11 +14,13 @@ import io.quench.suspect.EvidenceRepository.Window;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Evidence per window and set of trusted hosts, kept until the next ingest run finishes
- * (any source: queue, logs or directory all change the evidence). Thresholds are not part
- * of the key: scoring the cached evidence again is cheap.
+ * (any source: queue, logs or directory all change the evidence) or an identity link is
+ * added or removed. Thresholds are not part of the key: scoring the cached evidence again
+ * is cheap.
  * <p>
  * During a long run the evidence also moves: when a run reports stored progress
  * ({@link IngestProgressed}) the cache is dropped, at most once per
@@ -109,6 +111,20 @@ class EvidenceCache {
 	}
 
 	private void drop() {
+		this.generation.incrementAndGet();
+		this.entries.clear();
+	}
+
+	/** A new identity link moves evidence between accounts (after its commit). */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(IdentityLinked linked) {
+		this.generation.incrementAndGet();
+		this.entries.clear();
+	}
+
+	/** So does a removed one. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(IdentityUnlinked unlinked) {
 		this.generation.incrementAndGet();
 		this.entries.clear();
 	}

@@ -18,19 +18,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Joins the database's per-sender and per-login-id aggregates into evidence per account
- * through the {@link IdentityMap}.
+ * through the {@link IdentityMap} (the directory and the operators' identity links).
  */
 @Component
 class EvidenceCollector {
 
 	private final EvidenceRepository repository;
 
-	EvidenceCollector(EvidenceRepository repository) {
+	private final IdentityLinkRepository links;
+
+	EvidenceCollector(EvidenceRepository repository, IdentityLinkRepository links) {
 		this.repository = repository;
+		this.links = links;
 	}
 
 	List<AccountEvidence> collect(Window window, TrustedHosts trusted) {
-		IdentityMap identities = IdentityMap.of(this.repository.directory());
+		IdentityMap identities = IdentityMap.of(this.repository.directory(), this.links.active());
 		Map<String, Tally> tallies = new LinkedHashMap<>();
 		Map<String, IdentityMap.Identity> senders = new HashMap<>();
 		for (EvidenceRepository.FolderRow row : this.repository.queueByFolder(window)) {

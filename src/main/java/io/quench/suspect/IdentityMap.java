@@ -11,6 +11,7 @@ import java.util.Set;
 
 /**
  * Who is who: GroupWise id, network id and SMTP addresses from the directory, then the
+ * operators' explicit links (a sender address or login id to an account), then the
  * {@code userid@domain} rule (a sender whose local part is a known GroupWise or network
  * id in a local domain), then unmapped keys (the address or the login id itself). Local
  * domains are the domains of the directory's addresses. Plain Java.
@@ -25,7 +26,8 @@ final class IdentityMap {
 	 * Whom an address or login id belongs to.
 	 *
 	 * @param key the GroupWise id, or the address or login id itself when unmapped
-	 * @param mapped whether the directory (or the userid@domain rule) knows the account
+	 * @param mapped whether the directory, an operator's link or the userid@domain rule
+	 * knows the account
 	 * @param addresses the account's addresses, preferred first (the address itself when
 	 * unmapped)
 	 */
@@ -42,10 +44,83 @@ final class IdentityMap {
 
 	private final Map<String, String> networkIdByGwId = new HashMap<>();
 
+	/** Linked identifier (address or login id) to its account. */
+	private final Map<String, Identity> byLink = new HashMap<>();
+
+	/** Free-form account keys of links (accounts the directory does not know). */
+	private final Map<String, Identity> byLinkedAccount = new HashMap<>();
+
 	private IdentityMap() {
 	}
 
 	static IdentityMap of(List<DirectoryRow> rows) {
+		return of(rows, Map.of());
+	}
+
+	/**
+	 * The directory plus the operators' active links (identifier to account key). A link
+	 * to a GroupWise id, network id or address of the directory joins that account; a
+	 * link to any other key makes an account of its own (mapped, with the linked
+	 * addresses), which login ids and addresses equal to that key also reach. A link of
+	 * an identifier the directory already knows is ignored: the directory comes first.
+	 */
+	static IdentityMap of(List<DirectoryRow> rows, Map<String, String> links) {
+		IdentityMap map = directory(rows);
+		Map<String, LinkedHashSet<String>> freeForm = new LinkedHashMap<>();
+		links.forEach((identifier, account) -> {
+			if (map.account(account) == null) {
+				LinkedHashSet<String> own = freeForm.computeIfAbsent(lower(account), (k) -> new LinkedHashSet<>());
+				if (lower(identifier).indexOf('@') > 0) {
+					own.add(lower(identifier));
+				}
+			}
+		});
+		freeForm.forEach((account, addresses) -> {
+			if (account.indexOf('@') > 0) {
+				addresses.add(account);
+			}
+			map.byLinkedAccount.put(account, new Identity(account, true, List.copyOf(addresses)));
+		});
+		links.forEach((identifier, account) -> {
+			Identity target = map.account(account);
+			if (target == null) {
+				target = map.byLinkedAccount.get(lower(account));
+			}
+			map.byLink.put(lower(identifier), target);
+		});
+		return map;
+	}
+
+	/**
+	 * The directory account behind a GroupWise id, network id or address, or null: the
+	 * targets a link may name when there is a directory.
+	 */
+	Identity account(String key) {
+		if (key == null || key.isBlank()) {
+			return null;
+		}
+		String lower = lower(key);
+		Identity known = this.byGwId.get(lower);
+		if (known == null) {
+			known = this.byNetworkId.get(lower);
+		}
+		if (known == null) {
+			known = this.byAddress.get(lower);
+		}
+		return known;
+	}
+
+	/** Whether the directory itself maps this address or login id (links cannot). */
+	boolean inDirectory(String identifier) {
+		return account(identifier) != null;
+	}
+
+	/** Whether the directory has any account (else link targets are free-form keys). */
+	boolean hasDirectory() {
+		return !this.byGwId.isEmpty();
+	}
+
+	private static IdentityMap directory(List<DirectoryRow> rows) {
 		IdentityMap map = new IdentityMap();
 		Map<String, LinkedHashSet<String>> addresses = new LinkedHashMap<>();
 		Map<String, String> networkIds = new HashMap<>();
@@ -96,11 +171,6 @@ final class IdentityMap {
 		return domain != null && this.localDomains.contains(lower(domain));
 	}
 
-	/** The directory account with this GroupWise id (any case), or null. */
-	Identity account(String gwId) {
-		return (gwId == null) ? null : this.byGwId.get(lower(gwId));
-	}
-
 	/** The network id of a directory account (lower case), or null. */
 	String networkId(String gwId) {
 		return (gwId == null) ? null : this.networkIdByGwId.get(lower(gwId));
@@ -112,6 +182,10 @@ final class IdentityMap {
 		Identity known = this.byAddress.get(lower);
 		if (known != null) {
 			return known;
+		}
+		Identity linked = linked(lower);
+		if (linked != null) {
+			return linked;
 		}
 		int at = lower.lastIndexOf('@');
 		if (at > 0 && isLocal(lower.substring(at + 1))) {
@@ -148,6 +222,12 @@ final class IdentityMap {
 				return known;
 			}
 		}
+		for (String id : candidates) {
+			Identity linked = linked(id);
+			if (linked != null) {
+				return linked;
+			}
+		}
 		if (candidates.isEmpty()) {
 			return null;
 		}
@@ -156,6 +236,14 @@ final class IdentityMap {
 			return sender(id);
 		}
 		return new Identity(id, false, List.of());
+	}
+
+	/**
+	 * An operator's link of this identifier, or a free-form linked account of that key.
+	 */
+	private Identity linked(String lower) {
+		Identity linked = this.byLink.get(lower);
+		return (linked != null) ? linked : this.byLinkedAccount.get(lower);
 	}
 
 	static String domain(String address) {

@@ -88,6 +88,22 @@ class SuspectControllerTests {
 	}
 
 	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void anUnmappedRowLinksToTheIdentityLinksPagePrefilledAndAMappedRowDoesNot() throws Exception {
+		aRanking();
+		this.mvc.perform(get("/suspects"))
+			.andExpect(content().string(containsString("href=\"/suspects/links?from=unknown@elsewhere.example\"")))
+			.andExpect(content().string(not(containsString("/suspects/links?from=j.doe"))));
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
+	void aViewerGetsNoLinkAffordance() throws Exception {
+		aRanking();
+		this.mvc.perform(get("/suspects")).andExpect(content().string(not(containsString("/suspects/links?from="))));
+	}
+
+	@Test
 	@WithMockUser(roles = "VIEWER")
 	void theLineIsDrawnExactlyOnceAfterTheLastLikelyCompromisedRow() throws Exception {
 		aRanking();
