@@ -1,5 +1,7 @@
 package io.quench.suspect;
 
+import io.quench.source.SourceService;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,8 +44,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @Import({ AccountRepository.class, AccountService.class, DirectoryCache.class, EvidenceRepository.class,
 		EvidenceCollector.class, EvidenceCache.class, VerdictRepository.class, ReasonText.class, SuspectService.class,
+		IdentityLinkRepository.class, RankingSettings.class, RankingThresholdRepository.class,
 		AccountDetailContract.Beans.class })
 abstract class AccountDetailContract {
+
+	/** No scan runs here: the ranking is never provisional. */
+	@MockitoBean
+	SourceService sources;
 
 	static final Instant T = Instant.parse("2026-12-04T10:00:00Z");
 
