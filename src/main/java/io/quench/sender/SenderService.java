@@ -12,15 +12,21 @@ class SenderService {
 
 	private final SenderRepository repository;
 
-	SenderService(SenderRepository repository) {
+	private final SenderCache cache;
+
+	SenderService(SenderRepository repository, SenderCache cache) {
 		this.repository = repository;
+		this.cache = cache;
 	}
 
-	/** One page of senders matching the query, sorted by its column. */
+	/**
+	 * One page of senders matching the query, sorted by its column (cached:
+	 * {@link SenderCache}).
+	 */
 	@PreAuthorize("hasRole('VIEWER')")
 	@Transactional(readOnly = true)
 	SenderPage page(SenderQuery query) {
-		return this.repository.page(query);
+		return this.cache.page(query, () -> this.repository.page(query));
 	}
 
 	/** Every sender matching the query (the CSV export). */

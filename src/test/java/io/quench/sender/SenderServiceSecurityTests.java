@@ -27,7 +27,7 @@ class SenderServiceSecurityTests {
 
 		@Bean
 		SenderService senderService(SenderRepository repository) {
-			return new SenderService(repository);
+			return new SenderService(repository, new SenderCache(java.time.Clock.systemUTC()));
 		}
 
 	}
