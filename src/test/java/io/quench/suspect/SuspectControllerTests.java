@@ -78,7 +78,7 @@ class SuspectControllerTests {
 			.andExpect(content().string(stringContainsInOrder("j.doe", "likely compromised", "j.doe@example.com",
 					"alias.j.doe@example.com", "m.roe", "likely compromised", "Likely compromised above this line (2)",
 					"news.letter", "unknown@elsewhere.example")))
-			.andExpect(content().string(containsString("4 accounts ranked, 2 likely compromised")))
+			.andExpect(content().string(containsString("accounts 1-4 of 4 ranked, 2 likely compromised")))
 			.andExpect(content().string(containsString("login 80 + queue 10")))
 			.andExpect(content().string(containsString("send 17,030 / defer 1,200")))
 			.andExpect(content().string(containsString("unmapped")))
@@ -321,6 +321,133 @@ class SuspectControllerTests {
 				.with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("A verdict on j.doe needs")));
+	}
+
+	/**
+	 * A ranking of {@code count} accounts, the first {@code flagged} likely compromised.
+	 */
+	void aLongRanking(int count, int flagged) {
+		List<Suspect> ranking = new java.util.ArrayList<>();
+		for (int i = 1; i <= count; i++) {
+			ranking.add(suspect("acct" + i, 1000 - i, i <= flagged, Verdict.NEW, "reason " + i));
+		}
+		given(this.suspects.ranking(any())).willReturn(ranking);
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
+	void theFirstPageShowsTheTop50FromTheTopWithTheLineAndTheTotal() throws Exception {
+		aLongRanking(120, 12);
+		String body = this.mvc.perform(get("/suspects"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("accounts 1-50 of 120 ranked, 12 likely compromised")))
+			.andExpect(content().string(containsString("Likely compromised above this line (12)")))
+			.andExpect(content().string(containsString("href=\"/suspects?page=1\"")))
+			.andExpect(content().string(not(containsString("rel=\"prev\""))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body).contains("id=\"suspect-1\"", "id=\"suspect-50\"")
+			.doesNotContain("id=\"suspect-51\"", ">acct51<");
+		assertThat(body.indexOf("id=\"suspect-12\"")).isLessThan(body.indexOf("class=\"compromised-line\""));
+		assertThat(body.indexOf("id=\"suspect-13\"")).isGreaterThan(body.indexOf("class=\"compromised-line\""));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void page2ShowsThe51stAccountWithItsRankAndSaysHowManyAreAboveTheLine() throws Exception {
+		aLongRanking(120, 12);
+		String body = this.mvc.perform(get("/suspects").param("page", "1").header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("<html"))))
+			.andExpect(content().string(containsString("accounts 51-100 of 120 ranked, 12 likely compromised")))
+			.andExpect(content()
+				.string(containsString("All 12 likely compromised accounts are on earlier pages; none on this page.")))
+			.andExpect(content().string(not(containsString("class=\"compromised-line\""))))
+			.andExpect(content().string(containsString("hx-post=\"/suspects/acct51/verdict\"")))
+			.andExpect(content().string(containsString("name=\"page\" value=\"1\"")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body.indexOf("id=\"suspect-51\"")).isPositive();
+		assertThat(body).contains(">acct51<", ">51<").doesNotContain(">acct50<", "id=\"suspect-101\"");
+		assertThat(body).contains("href=\"/suspects\"", "href=\"/suspects?page=2\"");
+		then(this.suspects).should().ranking(RankingQuery.all());
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
+	void whenTheFlaggedAccountsFillTheFirstPageItSaysTheLineContinues() throws Exception {
+		aLongRanking(120, 70);
+		this.mvc.perform(get("/suspects"))
+			.andExpect(content().string(containsString(
+					"70 accounts are above the likely compromised line in total; it continues after this page.")))
+			.andExpect(content().string(not(containsString("class=\"compromised-line\""))));
+		this.mvc.perform(get("/suspects").param("page", "1"))
+			.andExpect(content()
+				.string(stringContainsInOrder("acct70", "Likely compromised above this line (70)", "acct71")));
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
+	void anOutOfRangePageIsAnEmptyPageNotAnError() throws Exception {
+		aLongRanking(120, 12);
+		this.mvc.perform(get("/suspects").param("page", "9"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No accounts on this page: the ranking has 120.")))
+			.andExpect(content().string(containsString("href=\"/suspects\"")))
+			.andExpect(content().string(containsString("href=\"/suspects?page=2\"")))
+			.andExpect(content().string(containsString("rel=\"prev\"")))
+			.andExpect(content().string(not(containsString("<table"))))
+			.andExpect(content().string(not(containsString("No suspects yet"))));
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
+	void aSizeAbove200OrANegativeOrNonNumericPageIsA400WithTheMessage() throws Exception {
+		aLongRanking(120, 12);
+		for (String[] bad : new String[][] { { "size", "201" }, { "size", "0" }, { "page", "-1" }, { "page", "x" } }) {
+			this.mvc.perform(get("/suspects").param(bad[0], bad[1]).header("HX-Request", "true"))
+				.andExpect(status().isBadRequest())
+				.andExpect(
+						content().string(containsString("The page must be 0 or more and the size 1 to 200 accounts.")))
+				.andExpect(content().string(not(containsString("<table"))));
+		}
+		this.mvc.perform(get("/suspects").param("size", "200")).andExpect(status().isOk());
+		then(this.suspects).should().ranking(RankingQuery.all());
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
+	void thePagingLinksKeepTheWindowAndTheSize() throws Exception {
+		aLongRanking(120, 12);
+		this.mvc
+			.perform(get("/suspects").param("from", "2026-12-04T08:00")
+				.param("to", "2026-12-04T10:30")
+				.param("page", "1")
+				.param("size", "20"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("accounts 21-40 of 120")))
+			.andExpect(content().string(
+					containsString("hx-get=\"/suspects?from=2026-12-04T08:00&amp;to=2026-12-04T10:30&amp;size=20\"")))
+			.andExpect(content().string(containsString(
+					"href=\"/suspects?from=2026-12-04T08:00&amp;to=2026-12-04T10:30&amp;page=2&amp;size=20\"")))
+			.andExpect(content().string(containsString("name=\"size\" value=\"20\"")));
+		then(this.suspects).should()
+			.ranking(new RankingQuery(Instant.parse("2026-12-04T08:00:00Z"), Instant.parse("2026-12-04T10:30:00Z")));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "OPERATOR")
+	void aPlainVerdictFromPage2RedirectsBackToThatPage() throws Exception {
+		given(this.suspects.recordVerdict("acct51", Verdict.CONTAINED, "disabled", "alice"))
+			.willReturn(new VerdictRecorded("acct51", Verdict.CONTAINED, "disabled", "alice", T));
+		this.mvc
+			.perform(post("/suspects/acct51/verdict").param("verdict", "CONTAINED")
+				.param("reason", "disabled")
+				.param("page", "1")
+				.with(csrf()))
+			.andExpect(redirectedUrl("/suspects?page=1"));
 	}
 
 }
