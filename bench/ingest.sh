@@ -12,8 +12,10 @@ cd "$(dirname "$0")/.."
 db=${1:-h2}
 messages=${2:-1000000}
 folder=${3:-/tmp/quench-bench-ingest-$messages}
-jar=target/quench.jar
+jar=${QUENCH_BENCH_JAR:-target/quench.jar}
 heap=${QUENCH_BENCH_HEAP:-512m}
+# Extra JVM options, e.g. QUENCH_BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/ingest.jfr"
+read -r -a java_opts <<<"${QUENCH_BENCH_JAVA_OPTS:-}"
 
 [ -f "$jar" ] || ./mvnw -q -DskipTests package
 if [ ! -f "$folder/manifest.json" ]; then
@@ -29,13 +31,13 @@ if [ "$db" = postgres ]; then
 	env+=("SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/quench_bench?user=postgres")
 fi
 echo "ingesting $files files on $db with -Xmx$heap (log: $log)"
-env "${env[@]}" QUENCH_ADMIN_PASSWORD=bench-only-password java "-Xmx$heap" -XX:+ExitOnOutOfMemoryError -jar "$jar" \
+env "${env[@]}" QUENCH_ADMIN_PASSWORD=bench-only-password java "-Xmx$heap" -XX:+ExitOnOutOfMemoryError "${java_opts[@]}" -jar "$jar" \
 	--quench.data-dir="$work/data" --server.port=0 \
 	--quench.sources[0].name=bench --quench.sources[0].kind=QUEUE \
 	--quench.sources[0].path="$folder/gwia" --quench.sources[0].zone=Europe/Berlin \
 	--quench.sources[0].rescan=15s >"$log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work/data"' EXIT
 
 wait_for() {
 	local pattern=$1
@@ -63,5 +65,6 @@ first=$(seconds_between "Scan 1 of source 'bench'.*started" "Scan 1 of source 'b
 wait_for "Scan 2 of source 'bench' SUCCEEDED"
 rescan=$(seconds_between "Scan 2 of source 'bench'.*started" "Scan 2 of source 'bench' SUCCEEDED")
 grep "of source 'bench' SUCCEEDED" "$log" | sed 's/^.*Scan/Scan/'
+grep "Queue scan" "$log" | sed 's/^.*Queue scan/Queue scan/'
 if grep -q OutOfMemoryError "$log"; then echo "OutOfMemoryError!"; exit 1; fi
 python3 -c "print('db=%s files=%d first-scan=%ss (%.0f files/s) unchanged-rescan=%ss heap=%s' % ('$db', $files, '$first', $files / max(0.1, float('$first')), '$rescan', '$heap'))"
