@@ -12,8 +12,10 @@ cd "$(dirname "$0")/.."
 db=${1:-h2}
 messages=${2:-1000000}
 folder=${3:-/tmp/quench-bench-ingest-$messages}
-jar=target/quench.jar
+jar=${QUENCH_BENCH_JAR:-target/quench.jar}
 heap=${QUENCH_BENCH_HEAP:-512m}
+# Extra JVM options, e.g. QUENCH_BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/ingest.jfr"
+read -r -a java_opts <<<"${QUENCH_BENCH_JAVA_OPTS:-}"
 
 [ -f "$jar" ] || ./mvnw -q -DskipTests package
 if [ ! -f "$folder/manifest.json" ]; then
@@ -29,13 +31,13 @@ if [ "$db" = postgres ]; then
 	env+=("SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/quench_bench?user=postgres")
 fi
 echo "ingesting $files files on $db with -Xmx$heap (log: $log)"
-env "${env[@]}" QUENCH_ADMIN_PASSWORD=bench-only-password java "-Xmx$heap" -XX:+ExitOnOutOfMemoryError -jar "$jar" \
+env "${env[@]}" QUENCH_ADMIN_PASSWORD=bench-only-password java "-Xmx$heap" -XX:+ExitOnOutOfMemoryError "${java_opts[@]}" -jar "$jar" \
 	--quench.data-dir="$work/data" --server.port=0 \
 	--quench.sources[0].name=bench --quench.sources[0].kind=QUEUE \
 	--quench.sources[0].path="$folder/gwia" --quench.sources[0].zone=Europe/Berlin \
 	--quench.sources[0].rescan=15s >"$log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work/data"' EXIT
 
 wait_for() {
 	local pattern=$1
@@ -58,10 +60,27 @@ print("%.1f" % (stamp(b) - stamp(a)).total_seconds())
 PY
 }
 
-wait_for "Scan 1 of source 'bench' SUCCEEDED"
+cpu_seconds() { # CPU seconds (user + system) of the JVM, and of PostgreSQL's backends for quench_bench
+	local jvm backends=0 p
+	jvm=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+	for p in $(pgrep -f "postgres: .* quench_bench " || true); do
+		backends=$((backends + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+	done
+	echo "$jvm $backends" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f %.1f", $1 / hz, $2 / hz}'
+}
+wait_for "Scan 1 of source 'bench'.*started"
+read -r jvm0 db0 <<<"$(cpu_seconds)"
+until grep -q "Scan 1 of source 'bench' SUCCEEDED" "$log"; do
+	kill -0 $pid 2>/dev/null || { echo "quench stopped:"; tail -20 "$log"; exit 1; }
+	sleep 0.2
+done
+read -r jvm1 db1 <<<"$(cpu_seconds)"
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 first=$(seconds_between "Scan 1 of source 'bench'.*started" "Scan 1 of source 'bench' SUCCEEDED")
 wait_for "Scan 2 of source 'bench' SUCCEEDED"
 rescan=$(seconds_between "Scan 2 of source 'bench'.*started" "Scan 2 of source 'bench' SUCCEEDED")
 grep "of source 'bench' SUCCEEDED" "$log" | sed 's/^.*Scan/Scan/'
+grep "Queue scan" "$log" | sed 's/^.*Queue scan/Queue scan/'
 if grep -q OutOfMemoryError "$log"; then echo "OutOfMemoryError!"; exit 1; fi
 python3 -c "print('db=%s files=%d first-scan=%ss (%.0f files/s) unchanged-rescan=%ss heap=%s' % ('$db', $files, '$first', $files / max(0.1, float('$first')), '$rescan', '$heap'))"
+python3 -c "j = $jvm1 - $jvm0; d = $db1 - $db0; print('first scan CPU: JVM %.1f s (%.0f us/file), PostgreSQL backends %.1f s (%.0f us/file); load average at its end: %s' % (j, j * 1e6 / $files, d, d * 1e6 / $files, '$load'))"

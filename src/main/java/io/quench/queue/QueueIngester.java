@@ -39,13 +39,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 class QueueIngester implements SourceIngester {
 
 	/**
-	 * Files parsed and written per transaction: one id block, large enough for efficient
-	 * batches and few commits, small enough for memory (headers only, a few KB a file).
+	 * Files written per transaction: large enough for efficient batches (or one COPY per
+	 * table on PostgreSQL) and few commits, small enough for memory (headers only, a few
+	 * KB a file).
 	 */
-	static final int CHUNK = QueueMessageRepository.ID_BLOCK;
+	static final int CHUNK = 2 * QueueMessageRepository.ID_BLOCK;
+
+	/** Files parsed per task on a parser thread. */
+	static final int PARSE_BATCH = 250;
 
 	/** Parser threads per run: the machine class has 2 cores. */
 	static final int PARSERS = 2;
+
+	/** Chunks parsed and waiting for the writer thread, at most. */
+	static final int WRITES_QUEUED = 2;
 
 	/** Top senders shown live during a run. */
 	private static final int TOP = 10;
@@ -76,6 +83,7 @@ class QueueIngester implements SourceIngester {
 		}
 		long sourceId = context.source().id();
 		long started = System.nanoTime();
+		long cpuStarted = processCpuNanos();
 		QueueIndex index = this.transactions.execute((status) -> this.messages.loadIndex(sourceId));
 		long indexed = System.nanoTime();
 		if (index.size() == 0) {
@@ -109,9 +117,22 @@ class QueueIngester implements SourceIngester {
 		else {
 			this.transactions.executeWithoutResult((status) -> this.messages.recordDepth(sourceId, now));
 		}
-		log.info("Queue scan {}: index of {} known files loaded in {} ms, walk and store {} ms, gone and depth {} ms",
+		log.info(
+				"Queue scan {}: index of {} known files loaded in {} ms, walk and store {} ms, gone and depth {} ms"
+						+ " (process CPU {} ms)",
 				context.runId(), index.size(), (indexed - started) / 1_000_000, (walked - indexed) / 1_000_000,
-				(System.nanoTime() - walked) / 1_000_000);
+				(System.nanoTime() - walked) / 1_000_000, (processCpuNanos() - cpuStarted) / 1_000_000);
+	}
+
+	/**
+	 * CPU time of the whole process (all threads, GC included), for the scan log line.
+	 */
+	private static long processCpuNanos() {
+		if (java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getProcessCpuTime();
+		}
+		return 0;
 	}
 
 	/**
@@ -159,10 +180,34 @@ class QueueIngester implements SourceIngester {
 
 		private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-		private final ThreadPoolExecutor pool = new ThreadPoolExecutor(PARSERS, PARSERS, 30, TimeUnit.SECONDS,
-				new ArrayBlockingQueue<>(PARSERS * 2), new ThreadPoolExecutor.CallerRunsPolicy());
+		/**
+		 * Parses batches of files; when both threads are busy and the queue is full the
+		 * walking thread parses the next batch itself (so at most PARSERS + 1 batches are
+		 * parsed at once and the walk never runs far ahead).
+		 */
+		private final ThreadPoolExecutor parsers = new ThreadPoolExecutor(PARSERS, PARSERS, 30, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(PARSERS), new ThreadPoolExecutor.CallerRunsPolicy());
 
-		private List<Pending> chunk = new ArrayList<>(CHUNK);
+		/**
+		 * The one thread that writes: one transaction per chunk, while the parsers go on
+		 * with the next files. A parser that finds {@link #WRITES_QUEUED} chunks waiting
+		 * waits too, so memory stays bounded whatever the database's speed.
+		 */
+		private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(WRITES_QUEUED), (task, executor) -> {
+					try {
+						executor.getQueue().put(task);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						throw new java.util.concurrent.RejectedExecutionException(ex);
+					}
+				});
+
+		private List<Pending> batch = new ArrayList<>(PARSE_BATCH);
+
+		/** Parsed files waiting for the writer, filled by the parser threads. */
+		private List<Parsed> parsed = new ArrayList<>(CHUNK);
 
 		private long lastTopSenders;
 
@@ -184,9 +229,17 @@ class QueueIngester implements SourceIngester {
 				// cancellation requested: stop walking, let submitted chunks finish
 			}
 			finally {
-				flushChunk();
-				this.pool.shutdown();
-				this.pool.awaitTermination(10, TimeUnit.MINUTES);
+				flushBatch();
+				this.parsers.shutdown();
+				this.parsers.awaitTermination(10, TimeUnit.MINUTES);
+				List<Parsed> rest;
+				synchronized (this) {
+					rest = this.parsed;
+					this.parsed = new ArrayList<>();
+				}
+				submitWrite(rest);
+				this.writer.shutdown();
+				this.writer.awaitTermination(10, TimeUnit.MINUTES);
 				publishTopSenders();
 			}
 			Throwable failed = this.failure.get();
@@ -215,9 +268,9 @@ class QueueIngester implements SourceIngester {
 					return;
 				}
 			}
-			this.chunk.add(new Pending(entry, slot >= 0 ? this.index.id(slot) : null));
-			if (this.chunk.size() >= CHUNK) {
-				flushChunk();
+			this.batch.add(new Pending(entry, slot >= 0 ? this.index.id(slot) : null));
+			if (this.batch.size() >= PARSE_BATCH) {
+				flushBatch();
 			}
 		}
 
@@ -230,13 +283,57 @@ class QueueIngester implements SourceIngester {
 			this.context.failed(error.relativePath(), error.problem());
 		}
 
-		private void flushChunk() {
-			if (this.chunk.isEmpty()) {
+		private void flushBatch() {
+			if (this.batch.isEmpty()) {
 				return;
 			}
-			List<Pending> work = this.chunk;
-			this.chunk = new ArrayList<>(CHUNK);
-			this.pool.execute(() -> {
+			List<Pending> work = this.batch;
+			this.batch = new ArrayList<>(PARSE_BATCH);
+			this.parsers.execute(() -> {
+				try {
+					parse(work);
+				}
+				catch (RuntimeException | Error ex) {
+					this.failure.compareAndSet(null, ex);
+				}
+			});
+		}
+
+		/** Parses a batch (on a parser thread) and hands full chunks to the writer. */
+		private void parse(List<Pending> work) {
+			List<Parsed> done = new ArrayList<>(work.size());
+			for (Pending pending : work) {
+				ParsedQueueFile file = QueueIngester.this.parser.parse(pending.entry());
+				if (file.status() != ParsedQueueFile.Status.PARSED) {
+					this.context.failed(file.relativePath(), file.status() + ": " + file.problem());
+				}
+				if (file.sender() != null) {
+					this.senders.computeIfAbsent(file.sender(), (key) -> new LongAdder()).increment();
+				}
+				done.add(new Parsed(file, pending.id(), pending.entry().size()));
+			}
+			List<Parsed> full = null;
+			synchronized (this) {
+				this.parsed.addAll(done);
+				if (this.parsed.size() >= CHUNK) {
+					full = this.parsed;
+					this.parsed = new ArrayList<>(CHUNK + PARSE_BATCH);
+				}
+			}
+			if (full != null) {
+				submitWrite(full);
+			}
+		}
+
+		private void submitWrite(List<Parsed> work) {
+			if (work.isEmpty()) {
+				return;
+			}
+			this.writer.execute(() -> {
+				if (this.failure.get() != null) {
+					return; // a chunk failed: the run ends with that failure, drain the
+							// rest
+				}
 				try {
 					store(work);
 				}
@@ -246,35 +343,31 @@ class QueueIngester implements SourceIngester {
 			});
 		}
 
-		private void store(List<Pending> work) {
-			List<ParsedQueueFile> added = new ArrayList<>();
+		/** Writes one chunk in one transaction (on the writer thread). */
+		private void store(List<Parsed> work) {
+			List<ParsedQueueFile> added = new ArrayList<>(work.size());
 			List<ParsedQueueFile> changed = new ArrayList<>();
 			List<Long> changedIds = new ArrayList<>();
 			long bytes = 0;
-			for (Pending pending : work) {
-				ParsedQueueFile parsed = QueueIngester.this.parser.parse(pending.entry());
-				bytes += pending.entry().size();
-				if (parsed.status() != ParsedQueueFile.Status.PARSED) {
-					this.context.failed(parsed.relativePath(), parsed.status() + ": " + parsed.problem());
-				}
-				if (parsed.problem() != null && parsed.problem().startsWith(QueueFileParser.VANISHED)) {
+			for (Parsed item : work) {
+				bytes += item.size();
+				ParsedQueueFile file = item.file();
+				if (file.problem() != null && file.problem().startsWith(QueueFileParser.VANISHED)) {
 					continue;
 				}
-				if (parsed.sender() != null) {
-					this.senders.computeIfAbsent(parsed.sender(), (key) -> new LongAdder()).increment();
-				}
-				if (pending.id() == null) {
-					added.add(parsed);
+				if (item.id() == null) {
+					added.add(file);
 				}
 				else {
-					changed.add(parsed);
-					changedIds.add(pending.id());
+					changed.add(file);
+					changedIds.add(item.id());
 				}
 			}
 			Instant now = this.context.clock().instant();
 			long sourceId = this.context.source().id();
 			long runId = this.context.runId();
 			QueueIngester.this.transactions.executeWithoutResult((status) -> {
+				QueueIngester.this.messages.prepareBulkWrite();
 				QueueIngester.this.messages.insert(sourceId, runId, added, now);
 				QueueIngester.this.messages.update(runId, changedIds, changed, now);
 			});
@@ -296,6 +389,9 @@ class QueueIngester implements SourceIngester {
 				.toList());
 		}
 
+	}
+
+	private record Parsed(ParsedQueueFile file, Long id, long size) {
 	}
 
 	private record Pending(QueueEntry entry, Long id) {

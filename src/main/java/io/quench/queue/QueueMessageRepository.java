@@ -77,23 +77,37 @@ class QueueMessageRepository {
 	}
 
 	/**
-	 * Inserts new files and their recipients (one id block, so at most {@link #ID_BLOCK}
-	 * files).
+	 * Settings for the chunk transaction that is about to write (call first inside it).
+	 * PostgreSQL: {@code synchronous_commit = off} for this transaction only. A crash may
+	 * then lose the last chunks committed in the fraction of a second before it (never
+	 * half a chunk, never a corrupt table): those files are simply not in the index yet,
+	 * and the next scan reads them again as new. Other sessions are unaffected.
+	 */
+	void prepareBulkWrite() {
+		if (this.bulk.postgres()) {
+			this.template.execute("set local synchronous_commit = off");
+		}
+	}
+
+	/**
+	 * Inserts new files and their recipients, with ids reserved one block of
+	 * {@link #ID_BLOCK} at a time.
 	 */
 	void insert(long sourceId, long runId, List<ParsedQueueFile> files, Instant now) {
 		if (files.isEmpty()) {
 			return;
 		}
-		if (files.size() > ID_BLOCK) {
-			throw new IllegalArgumentException("at most " + ID_BLOCK + " files per insert");
-		}
-		long firstId = this.bulk.reserveIds("queue_message_seq", ID_BLOCK);
 		List<Long> ids = new ArrayList<>(files.size());
 		List<Object[]> rows = new ArrayList<>(files.size());
+		long firstId = 0;
 		for (int i = 0; i < files.size(); i++) {
+			if (i % ID_BLOCK == 0) {
+				// Blocks need not be consecutive (other instances reserve too).
+				firstId = this.bulk.reserveIds("queue_message_seq", ID_BLOCK);
+			}
 			ParsedQueueFile file = files.get(i);
 			MessageHeaders headers = file.headers();
-			long id = firstId + i;
+			long id = firstId + i % ID_BLOCK;
 			ids.add(id);
 			rows.add(new Object[] { id, sourceId, truncate(file.relativePath(), 1024),
 					QueueIndex.hash(file.relativePath()), file.folder().name(), Math.max(0, file.size()),
@@ -197,6 +211,8 @@ class QueueMessageRepository {
 			"from_header", "message_id", "date_header", "first_hop", "x_mailer", "recipient_count", "warnings",
 			"first_seen", "changed_at", "run_id");
 
+	private static final List<String> RECIPIENT_COLUMNS = List.of("message_id", "address", "domain", "role");
+
 	private void insertRecipients(List<Long> ids, List<ParsedQueueFile> files) {
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < files.size(); i++) {
@@ -206,10 +222,7 @@ class QueueMessageRepository {
 						recipient.role() == EnvelopeAddress.Role.RECIPIENT ? "R" : "U" });
 			}
 		}
-		if (!rows.isEmpty()) {
-			this.template.batchUpdate(
-					"insert into queue_recipient (message_id, address, domain, role) values (?, ?, ?, ?)", rows);
-		}
+		this.bulk.insert("queue_recipient", RECIPIENT_COLUMNS, rows);
 	}
 
 	/**
