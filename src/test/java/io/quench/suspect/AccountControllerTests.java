@@ -115,6 +115,7 @@ class AccountControllerTests {
 			.andExpect(content().string(containsString("Invoice # due &lt;script&gt;")))
 			.andExpect(content().string(stringContainsInOrder("x.example", "90", "external", "example.org", "local")))
 			.andExpect(content().string(containsString("href=\"/messages/4711\"")))
+			.andExpect(content().string(containsString("href=\"/messages/samples?sender=john.doe@example.org\"")))
 			.andExpect(content().string(stringContainsInOrder("1204poa.001", "812", "GW Id=jdoe")))
 			.andExpect(content().string(not(containsString(HOSTILE))));
 		then(this.accounts).should().detail("jdoe", RankingQuery.all());
