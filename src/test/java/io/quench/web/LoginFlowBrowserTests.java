@@ -94,7 +94,7 @@ class LoginFlowBrowserTests {
 			.map(WebElement::getText)
 			.toList();
 		assertThat(navigation).containsExactly("Incidents", "Suspects", "Senders", "Queues", "Logins", "Approvals",
-				"Audit", "Sources", "Admin");
+				"Audit", "Sources", "Ranking settings", "Admin");
 		assertThat(browser.findElement(By.cssSelector("nav.sidenav a[aria-current=page]")).getText())
 			.isEqualTo("Incidents");
 		browser.findElement(By.linkText("Suspects")).click();
