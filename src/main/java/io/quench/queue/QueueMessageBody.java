@@ -443,56 +443,51 @@ public final class QueueMessageBody {
 
 	}
 
-	/** The path leaves the queue root, goes through a symlink or is not a file: 400. */
-	public static final class PathRejectedException extends IOException {
+	/** A queue file that cannot be shown as ingested; says which file. */
+	public abstract static class QueueFileException extends IOException {
 
 		private final String relativePath;
 
-		public PathRejectedException(String relativePath, String reason) {
-			super(reason + ": " + relativePath);
+		QueueFileException(String message, String relativePath) {
+			super(message);
 			this.relativePath = relativePath;
 		}
 
 		public String relativePath() {
 			return this.relativePath;
+		}
+
+	}
+
+	/** The path leaves the queue root, goes through a symlink or is not a file: 400. */
+	public static final class PathRejectedException extends QueueFileException {
+
+		public PathRejectedException(String relativePath, String reason) {
+			super(reason + ": " + relativePath, relativePath);
 		}
 
 	}
 
 	/** The file is gone (delivered or deleted since ingestion): a page says so. */
-	public static final class VanishedException extends IOException {
-
-		private final String relativePath;
+	public static final class VanishedException extends QueueFileException {
 
 		public VanishedException(String relativePath, String reason) {
-			super(reason + ": " + relativePath);
-			this.relativePath = relativePath;
-		}
-
-		public String relativePath() {
-			return this.relativePath;
+			super(reason + ": " + relativePath, relativePath);
 		}
 
 	}
 
 	/** The file's content is not the one ingested: a page says so. */
-	public static final class ChangedException extends IOException {
-
-		private final String relativePath;
+	public static final class ChangedException extends QueueFileException {
 
 		private final String expectedSha256;
 
 		private final String actualSha256;
 
 		public ChangedException(String relativePath, String expectedSha256, String actualSha256) {
-			super("file changed since ingestion: " + relativePath);
-			this.relativePath = relativePath;
+			super("file changed since ingestion: " + relativePath, relativePath);
 			this.expectedSha256 = expectedSha256;
 			this.actualSha256 = actualSha256;
-		}
-
-		public String relativePath() {
-			return this.relativePath;
 		}
 
 		public String expectedSha256() {
