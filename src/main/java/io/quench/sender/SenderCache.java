@@ -77,7 +77,7 @@ class SenderCache {
 
 	@EventListener
 	synchronized void on(IngestRunFinished finished) {
-		if (finished.kind() == SourceKind.QUEUE) {
+		if (finished.kind() == SourceKind.QUEUE && finished.changed()) {
 			drop();
 		}
 	}

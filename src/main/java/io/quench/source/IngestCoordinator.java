@@ -144,7 +144,9 @@ class IngestCoordinator implements DisposableBean {
 			log.info("Scan {} of source '{}' {}: {} files, {} stored, {} unchanged, {} gone, {} failed, {} events",
 					progress.runId(), source.name(), status, counters.filesDone(), counters.ok(), counters.skipped(),
 					counters.gone(), counters.failed(), counters.events());
-			this.events.publishEvent(new IngestRunFinished(progress.runId(), source.id(), source.kind(), status));
+			boolean changed = counters.ok() > 0 || counters.gone() > 0 || counters.events() > 0;
+			this.events
+				.publishEvent(new IngestRunFinished(progress.runId(), source.id(), source.kind(), status, changed));
 		}
 	}
 

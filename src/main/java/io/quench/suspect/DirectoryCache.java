@@ -51,7 +51,9 @@ class DirectoryCache {
 
 	@EventListener
 	void on(IngestRunFinished finished) {
-		forget();
+		if (finished.changed()) {
+			forget();
+		}
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

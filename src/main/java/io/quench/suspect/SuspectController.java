@@ -1,5 +1,6 @@
 package io.quench.suspect;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -8,6 +9,7 @@ import java.util.List;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -38,8 +40,15 @@ class SuspectController {
 
 	private final SuspectService suspects;
 
-	SuspectController(SuspectService suspects) {
+	/**
+	 * How long a page waits for evidence still being collected before it says so and
+	 * polls instead ({@code quench.ranking.page-wait}).
+	 */
+	private final Duration wait;
+
+	SuspectController(SuspectService suspects, @Value("${quench.ranking.page-wait:2s}") Duration wait) {
 		this.suspects = suspects;
+		this.wait = wait;
 	}
 
 	@GetMapping(PATH)
@@ -130,7 +139,9 @@ class SuspectController {
 			pageNumber = parse(page, 0, 0, Integer.MAX_VALUE);
 			pageSize = parse(size, DEFAULT_SIZE, 1, MAX_SIZE);
 			errorKey = "suspects.filter.invalid";
-			ranking = this.suspects.ranking(new RankingQuery(utc(from), utc(to)));
+			SuspectService.Ranking result = this.suspects.ranking(new RankingQuery(utc(from), utc(to)), this.wait);
+			model.addAttribute("evidence", result);
+			ranking = result.ready() ? result.suspects() : List.of();
 		}
 		catch (InvalidRankingQueryException ex) {
 			model.addAttribute("filterErrorKey", errorKey);
@@ -160,6 +171,7 @@ class SuspectController {
 				? url(from, to, (int) Math.min(pageNumber - 1, pageBefore(total, pageSize)), pageSize) : null);
 		model.addAttribute("nextUrl", (valid && end < total) ? url(from, to, pageNumber + 1, pageSize) : null);
 		model.addAttribute("firstUrl", (valid && pageNumber > 0) ? url(from, to, 0, pageSize) : null);
+		model.addAttribute("selfUrl", url(from, to, pageNumber, pageSize));
 		return valid;
 	}
 

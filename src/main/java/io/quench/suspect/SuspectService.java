@@ -1,13 +1,17 @@
 package io.quench.suspect;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.quench.source.SourceService;
 import io.quench.suspect.EvidenceRepository.Window;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,6 +62,65 @@ public class SuspectService {
 	List<Suspect> ranking(RankingQuery query, RankingProperties thresholds) {
 		List<AccountEvidence> accounts = this.evidence.evidence(Window.of(query.from(), query.to()),
 				thresholds.trustedHosts());
+		return rank(accounts, thresholds);
+	}
+
+	/**
+	 * The ranking for a page: waits at most {@code wait} for the evidence. While a first
+	 * collection is still running it says so (with when it started and how long the last
+	 * one took) instead of holding the page; while a newer one runs after stored progress
+	 * it gives the last one with its time.
+	 */
+	@PreAuthorize("hasRole('VIEWER')")
+	@Transactional(readOnly = true)
+	public Ranking ranking(RankingQuery query, Duration wait) {
+		RankingProperties thresholds = this.thresholds.effective();
+		Window window = Window.of(query.from(), query.to());
+		var lookup = this.evidence.evidence(window, thresholds.trustedHosts(), wait);
+		if (lookup.isEmpty()) {
+			return new Ranking(null, null, this.evidence.collectingSince(window, thresholds.trustedHosts()),
+					this.evidence.lastTook(window, thresholds.trustedHosts()));
+		}
+		var snapshot = lookup.get().snapshot();
+		return new Ranking(rank(snapshot.accounts(), thresholds), snapshot.collectedAt(),
+				lookup.get().refreshing() ? this.evidence.collectingSince(window, thresholds.trustedHosts()) : null,
+				snapshot.took());
+	}
+
+	/**
+	 * A ranking for a page.
+	 *
+	 * @param suspects highest score first; null while the evidence is still being
+	 * collected for the first time
+	 * @param collectedAt when the evidence shown was collected (null with no suspects)
+	 * @param collectingSince when the collection now running started (null when none
+	 * runs)
+	 * @param lastTook how long the last collection took (null before the first)
+	 */
+	public record Ranking(List<Suspect> suspects, Instant collectedAt, Instant collectingSince, Duration lastTook) {
+
+		public boolean ready() {
+			return this.suspects != null;
+		}
+
+	}
+
+	/**
+	 * Collects the evidence of the default window (the whole incident) in the background
+	 * once the application is up, so that the first operator to open Suspects does not
+	 * wait for it.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		try {
+			this.evidence.warmUp(Window.of(null, null), this.thresholds.effective().trustedHosts());
+		}
+		catch (RuntimeException ex) {
+			// Only an optimisation: the first request collects it then.
+		}
+	}
+
+	private List<Suspect> rank(List<AccountEvidence> accounts, RankingProperties thresholds) {
 		Map<String, Verdict> current = this.verdicts.current();
 		return Scorer.rank(accounts, thresholds)
 			.stream()

@@ -55,6 +55,14 @@ class SenderCacheTests {
 	}
 
 	@Test
+	void anUnchangedQueueRescanKeepsThePages() {
+		page();
+		this.cache.on(new IngestRunFinished(3, 2, SourceKind.QUEUE, IngestRun.Status.SUCCEEDED, false));
+		page();
+		assertThat(this.loads).hasValue(1);
+	}
+
+	@Test
 	void progressOfAQueueScanDropsThePagesAtMostEveryTenSeconds() {
 		page();
 		this.cache.on(new IngestProgressed(1, 1, SourceKind.QUEUE, 1000));

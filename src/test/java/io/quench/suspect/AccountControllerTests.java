@@ -1,5 +1,6 @@
 package io.quench.suspect;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -322,10 +323,13 @@ class AccountControllerTests {
 	@Test
 	@WithMockUser(roles = "VIEWER")
 	void eachSuspectLinksToItsAccountPageKeepingTheWindow() throws Exception {
-		given(this.suspects.ranking(any()))
-			.willReturn(List.of(SuspectControllerTests.suspect("j.doe", 90, true, Verdict.NEW, "x"),
-					new Suspect("unknown@elsewhere.example", false, List.of(), 1, 0, 1, false, Verdict.NEW, List.of(),
-							SuspectControllerTests.evidence(3, 0, 0, 0))));
+		given(this.suspects.ranking(any(RankingQuery.class), any(Duration.class)))
+			.willReturn(
+					new SuspectService.Ranking(
+							List.of(SuspectControllerTests.suspect("j.doe", 90, true, Verdict.NEW, "x"),
+									new Suspect("unknown@elsewhere.example", false, List.of(), 1, 0, 1, false,
+											Verdict.NEW, List.of(), SuspectControllerTests.evidence(3, 0, 0, 0))),
+							T, null, null));
 		this.mvc.perform(get("/suspects"))
 			.andExpect(content().string(containsString("href=\"/accounts/j.doe\"")))
 			.andExpect(content().string(containsString("href=\"/accounts/unknown@elsewhere.example\"")));

@@ -13,6 +13,7 @@ import io.quench.generator.GeneratorSettings;
 import io.quench.generator.IncidentGenerator;
 import io.quench.generator.Manifest;
 import io.quench.source.IngestRun;
+import io.quench.source.IngestRunFinished;
 import io.quench.source.SourceDefinition;
 import io.quench.source.SourceKind;
 import io.quench.source.SourceService;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -58,6 +60,9 @@ abstract class IdentityLinkContract {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@BeforeEach
 	void emptyTables() {
@@ -194,6 +199,8 @@ abstract class IdentityLinkContract {
 					and folder in ('SEND', 'DEFER') order by id fetch first 40 rows only)
 				""").param("forged", forged).param("address", busiest).update();
 		assertThat(moved).isEqualTo(40);
+		// Written behind the scans' back: say so, as a scan that stored it would.
+		this.events.publishEvent(new IngestRunFinished(9_999, 1, SourceKind.QUEUE, IngestRun.Status.SUCCEEDED));
 		signInAs("OPERATOR");
 
 		Suspect unmapped = find(forged).orElseThrow();

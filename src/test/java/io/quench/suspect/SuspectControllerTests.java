@@ -1,9 +1,11 @@
 package io.quench.suspect;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import io.quench.web.WebSliceTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +21,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.stringContainsInOrder;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
@@ -44,6 +47,17 @@ class SuspectControllerTests {
 
 	@MockitoBean
 	SuspectService suspects;
+
+	/**
+	 * The page asks with a bounded wait; by default the mock answers with whatever the
+	 * test gave the plain {@code ranking(query)}, as evidence collected at {@link #T}.
+	 */
+	@BeforeEach
+	void evidenceReady() {
+		given(this.suspects.ranking(any(RankingQuery.class), any(Duration.class)))
+			.willAnswer((call) -> new SuspectService.Ranking(this.suspects.ranking(call.<RankingQuery>getArgument(0)),
+					T, null, Duration.ofMillis(120)));
+	}
 
 	static SuspectEvidence evidence(long queued, long deferred, long peak, long ips) {
 		return new SuspectEvidence(queued, deferred, (queued > 0) ? (double) deferred / queued : 0, queued, queued, 3,
@@ -197,6 +211,39 @@ class SuspectControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("No suspects yet")))
 			.andExpect(content().string(not(containsString("<table"))));
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
+	void whileTheFirstCollectionRunsThePageSaysSoAndPollsInsteadOfHanging() throws Exception {
+		given(this.suspects.ranking(any(RankingQuery.class), any(Duration.class)))
+			.willReturn(new SuspectService.Ranking(null, null, T, Duration.ofMillis(17_033)));
+		this.mvc.perform(get("/suspects").param("from", "2026-12-04T08:00").param("page", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Collecting evidence")))
+			.andExpect(content().string(containsString("Started at 10:00:00 UTC")))
+			.andExpect(content().string(containsString("The last collection took 17.0 s.")))
+			// The panel asks again by itself, for the same window and page.
+			.andExpect(content().string(containsString("hx-get=\"/suspects?from=2026-12-04T08:00&amp;page=1\"")))
+			.andExpect(content().string(containsString("hx-trigger=\"load delay:2s\"")))
+			.andExpect(content().string(not(containsString("No suspects yet"))))
+			.andExpect(content().string(not(containsString("<table"))));
+		then(this.suspects).should()
+			.ranking(eq(new RankingQuery(Instant.parse("2026-12-04T08:00:00Z"), null)), any(Duration.class));
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
+	void olderEvidenceShownWhileANewerCollectionRunsCarriesItsTime() throws Exception {
+		given(this.suspects.ranking(any(RankingQuery.class), any(Duration.class)))
+			.willReturn(new SuspectService.Ranking(List.of(suspect("j.doe", 90, true, Verdict.NEW, "peak 47")),
+					Instant.parse("2026-12-04T09:58:07Z"), T, Duration.ofSeconds(3)));
+		this.mvc.perform(get("/suspects"))
+			.andExpect(status().isOk())
+			.andExpect(
+					content().string(containsString("Numbers as of 09:58:07 UTC; newer evidence is being collected.")))
+			.andExpect(content().string(containsString("j.doe")))
+			.andExpect(content().string(not(containsString("Collecting evidence"))));
 	}
 
 	@Test
