@@ -20,6 +20,9 @@
 #    prints p50/p95/max;
 # 5. changes human-logins-per-minute on /settings/ranking and times the POST and the next /suspects,
 #    then resets it and times /suspects again.
+# QUENCH_BENCH_REUSE=<work folder of an earlier run> measures again on what that run loaded (its H2
+# files, or the database quench_pages as it is) with the current jar: step 2 is skipped (step 3 adds
+# only what is missing).
 # PostgreSQL: a fresh database quench_pages on 127.0.0.1:5432 (user postgres, trust auth).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,11 +41,12 @@ if [ ! -f "$folder/manifest.json" ]; then
 	echo "generating $messages messages into $folder"
 	java -jar "$jar" generate --out "$folder" --messages "$messages" --days 5 --seed 42
 fi
-work=$(mktemp -d)
+reuse=${QUENCH_BENCH_REUSE:-}
+work=${reuse:-$(mktemp -d)}
 log="$work/quench.log"
 env=(QUENCH_ADMIN_PASSWORD=$password)
 if [ "$db" = postgres ]; then
-	psql -q -h 127.0.0.1 -U postgres -d postgres -c 'drop database if exists quench_pages' -c 'create database quench_pages'
+	[ -n "$reuse" ] || psql -q -h 127.0.0.1 -U postgres -d postgres -c 'drop database if exists quench_pages' -c 'create database quench_pages'
 	env+=("SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/quench_pages?user=postgres")
 fi
 pid=
@@ -79,6 +83,7 @@ wait_for() { # pattern [count]
 	done
 }
 
+if [ -z "$reuse" ]; then
 echo "ingesting $folder on $db (log: $log)"
 start
 SECONDS=0
@@ -86,6 +91,7 @@ wait_for "Scan [0-9]* of source '.*' [A-Z]*:" 4
 grep "Scan [0-9]* of source" "$log" | grep -v started | sed 's/^.*Scan/Scan/'
 echo "ingested in ${SECONDS}s"
 stop
+fi
 
 if [ "$db" = postgres ]; then
 	sql=(psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d quench_pages)
