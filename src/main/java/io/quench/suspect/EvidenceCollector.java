@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import io.quench.suspect.EvidenceRepository.Window;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Joins the database's per-sender and per-login-id aggregates into evidence per account
@@ -32,7 +33,12 @@ class EvidenceCollector {
 		this.links = links;
 	}
 
+	/**
+	 * One read-only transaction, so that the PostgreSQL settings of the collection apply.
+	 */
+	@Transactional(readOnly = true)
 	List<AccountEvidence> collect(Window window, TrustedHosts trusted) {
+		this.repository.prepareCollection();
 		IdentityMap identities = IdentityMap.of(this.repository.directory(), this.links.active());
 		Map<String, Tally> tallies = new LinkedHashMap<>();
 		Map<String, IdentityMap.Identity> senders = new HashMap<>();

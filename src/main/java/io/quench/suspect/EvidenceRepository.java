@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.quench.db.BulkWriter;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,10 +25,29 @@ class EvidenceRepository {
 	/** "No upper bound". */
 	static final OffsetDateTime END = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
+	/**
+	 * Memory for sorts and hash tables of one collection on PostgreSQL. The server's
+	 * default (4 MB) makes the GROUP BYs over 10^6 recipients and 10^7 log events sort on
+	 * disk ("external merge"); 128 MB keeps them in memory: at 10^5 messages and 2*10^6
+	 * events the login aggregation went from 1.6 s to 0.7 s (docs/benchmarks.md). Set for
+	 * the collection's own transaction only ({@code SET LOCAL}).
+	 */
+	static final String WORK_MEM = "128MB";
+
 	private final JdbcClient jdbc;
 
-	EvidenceRepository(JdbcClient jdbc) {
+	private final boolean postgres;
+
+	EvidenceRepository(JdbcClient jdbc, BulkWriter bulk) {
 		this.jdbc = jdbc;
+		this.postgres = bulk.postgres();
+	}
+
+	/** Call first in the collection's transaction. */
+	void prepareCollection() {
+		if (this.postgres) {
+			this.jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
+		}
 	}
 
 	record Window(OffsetDateTime from, OffsetDateTime to) {
@@ -85,14 +106,22 @@ class EvidenceRepository {
 			.list();
 	}
 
-	/** Recipients of present messages per sender and recipient domain. */
+	/**
+	 * Recipients of present messages per sender and recipient domain. Grouped by address
+	 * first, then counted, rather than {@code count(distinct address)}: that forces a
+	 * sort of every recipient row on PostgreSQL (1.3 s against 0.6 s at 575,917 rows).
+	 */
 	List<DomainRow> recipientDomains(Window window) {
 		return this.jdbc.sql("""
-				select m.sender, r.domain, count(*) as recipients, count(distinct r.address) as addresses
-				from queue_message m join queue_recipient r on r.message_id = m.id
-				where m.gone_at is null and m.folder in ('SEND', 'DEFER') and m.sender is not null
-					and m.mtime >= :from and m.mtime < :to and r.role = 'R'
-				group by m.sender, r.domain
+				select sender, domain, sum(n) as recipients, count(*) as addresses
+				from (
+					select m.sender, r.domain, r.address, count(*) as n
+					from queue_message m join queue_recipient r on r.message_id = m.id
+					where m.gone_at is null and m.folder in ('SEND', 'DEFER') and m.sender is not null
+						and m.mtime >= :from and m.mtime < :to and r.role = 'R'
+					group by m.sender, r.domain, r.address
+				) t
+				group by sender, domain
 				""")
 			.param("from", window.from())
 			.param("to", window.to())

@@ -1,5 +1,6 @@
 package io.quench.suspect;
 
+import io.quench.db.BulkWriter;
 import io.quench.source.SourceService;
 
 import java.time.Clock;
@@ -43,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * set: every number is recomputed here, in Java, from the rows the test inserted.
  */
 @Import({ AccountRepository.class, AccountService.class, DirectoryCache.class, EvidenceRepository.class,
-		EvidenceCollector.class, EvidenceCache.class, VerdictRepository.class, ReasonText.class, SuspectService.class,
-		IdentityLinkRepository.class, RankingSettings.class, RankingThresholdRepository.class,
+		BulkWriter.class, EvidenceCollector.class, EvidenceCache.class, VerdictRepository.class, ReasonText.class,
+		SuspectService.class, IdentityLinkRepository.class, RankingSettings.class, RankingThresholdRepository.class,
 		AccountDetailContract.Beans.class })
 abstract class AccountDetailContract {
 
