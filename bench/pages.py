@@ -78,3 +78,15 @@ _, settings = get("/settings/ranking")
 took, _ = post("/settings/ranking/reset", {"threshold": "human-logins-per-minute", "_csrf": csrf(settings)})
 after_reset, _ = get("/suspects")
 print("threshold reset: POST %.1f ms (incl. redirect), next /suspects %.1f ms" % (took, after_reset))
+
+# The other review pages (issue 4 asks them to be fast too): fewer runs, same statistics. The account
+# page is that of the top suspect.
+top = re.search(r'href="/accounts/([^"?]+)"', get("/suspects")[1])
+others = ["/queues", "/logins", "/logins/ips"] + (["/accounts/" + top.group(1)] if top else [])
+other_runs = int(os.environ.get("OTHER_RUNS", "10"))
+for path in others:
+    cold, body = get(path)
+    times = [get(path)[0] for _ in range(other_runs)]
+    print("%-24s first %8.1f ms | %d runs: p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  (%d bytes)" % (
+        path, cold, other_runs, percentile(times, 50), percentile(times, 95), max(times), len(body)))
+

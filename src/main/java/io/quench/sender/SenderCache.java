@@ -3,100 +3,118 @@ package io.quench.sender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 
+import io.quench.cache.BackgroundCache;
 import io.quench.source.IngestProgressed;
 import io.quench.source.IngestRunFinished;
 import io.quench.source.SourceKind;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages of top senders kept until the queue changes: each page is a pass over every
- * queued message (10^6 during an incident), while operators and htmx ask for the same few
- * pages again and again. Dropped when a queue scan finishes, at most every
- * {@link #PROGRESS_INVALIDATION} while a scan stores progress, and in any case after
- * {@link #MAX_AGE} (a scan run by another instance sharing the database publishes no
- * event here).
+ * Tables of top senders per filter ({@link SenderQuery#filter()}), computed in the
+ * background ({@link BackgroundCache}): each is three passes over every queued message
+ * (10^6 during an incident: seconds on PostgreSQL, half a minute on H2), while operators
+ * and htmx ask for the same few pages again and again; every sort and page of a filter is
+ * cut from one table.
+ * <ul>
+ * <li>A queue scan that changed anything drops the tables and computes the ones used
+ * lately again at once; an unchanged rescan keeps them.</li>
+ * <li>Stored progress of a queue scan (at most once per {@link #PROGRESS_INVALIDATION})
+ * and age ({@link #MAX_AGE} after a table was ready: a scan run by another instance
+ * sharing the database publishes no event here) make a table older: it is served while a
+ * newer one is computed.</li>
+ * </ul>
  */
 @Component
-class SenderCache {
+class SenderCache implements DisposableBean {
 
-	/** Pages kept at most (filters, sorts and pages the operators are looking at). */
+	/** Filters kept at most. */
 	static final int MAX_ENTRIES = 32;
 
-	/** How stale a page may get when no event says the queue changed. */
+	/** Filters computed again after a change: the most recently used ones. */
+	static final int WARM_KEYS = 4;
+
+	/** How old a table may get when no event says the queue changed. */
 	static final Duration MAX_AGE = Duration.ofSeconds(30);
 
-	/** Drops for progress at most this often (a scan reports every second). */
+	/** Counts progress at most this often (a scan reports every second). */
 	static final Duration PROGRESS_INVALIDATION = Duration.ofSeconds(10);
-
-	private record Entry(SenderPage page, Instant at) {
-	}
 
 	private final Clock clock;
 
-	private final Map<SenderQuery, Entry> entries = new LinkedHashMap<>();
+	private final Executor executor;
+
+	private final BackgroundCache<SenderQuery, List<SenderRow>> cache;
 
 	private Instant lastProgressDrop;
 
-	private long generation;
+	@Autowired
+	SenderCache(SenderRepository repository, Clock clock) {
+		this(repository::table, clock, BackgroundCache.threads("senders", 1));
+	}
 
-	SenderCache(Clock clock) {
+	SenderCache(Function<SenderQuery, List<SenderRow>> loader, Clock clock, Executor executor) {
 		this.clock = clock;
+		this.executor = executor;
+		this.cache = new BackgroundCache<>("Top senders", (filter) -> List.copyOf(loader.apply(filter)), clock,
+				executor, MAX_ENTRIES, WARM_KEYS, MAX_AGE);
 	}
 
-	SenderPage page(SenderQuery query, Supplier<SenderPage> load) {
-		long before;
-		synchronized (this) {
-			Entry entry = this.entries.get(query);
-			if (entry != null && this.clock.instant().isBefore(entry.at().plus(MAX_AGE))) {
-				return entry.page();
-			}
-			before = this.generation;
-		}
-		Instant started = this.clock.instant();
-		SenderPage page = load.get();
-		synchronized (this) {
-			if (this.generation == before) {
-				if (this.entries.size() >= MAX_ENTRIES) {
-					this.entries.remove(this.entries.keySet().iterator().next());
-				}
-				this.entries.put(query, new Entry(page, started));
-			}
-		}
-		return page;
+	/** Every sender matching the query's filters, by total (waits for a first table). */
+	List<SenderRow> table(SenderQuery query) {
+		return this.cache.get(query.filter());
 	}
 
-	synchronized int size() {
-		return this.entries.size();
+	/** Starts computing the table of these filters unless it is current or on its way. */
+	void warmUp(SenderQuery query) {
+		this.cache.warmUp(query.filter());
+	}
+
+	int size() {
+		return this.cache.size();
 	}
 
 	@EventListener
-	synchronized void on(IngestRunFinished finished) {
-		if (finished.kind() == SourceKind.QUEUE && finished.changed()) {
-			drop();
+	void on(IngestRunFinished finished) {
+		if (finished.kind() != SourceKind.QUEUE) {
+			return;
+		}
+		if (finished.changed()) {
+			this.cache.dropAndReload();
+		}
+		else {
+			this.cache.warmUpRecent();
 		}
 	}
 
 	@EventListener
-	synchronized void on(IngestProgressed progressed) {
+	void on(IngestProgressed progressed) {
 		if (progressed.kind() != SourceKind.QUEUE) {
 			return;
 		}
-		Instant now = this.clock.instant();
-		if (this.lastProgressDrop == null || !now.isBefore(this.lastProgressDrop.plus(PROGRESS_INVALIDATION))) {
+		synchronized (this) {
+			Instant now = this.clock.instant();
+			if (this.lastProgressDrop != null && now.isBefore(this.lastProgressDrop.plus(PROGRESS_INVALIDATION))) {
+				return;
+			}
 			this.lastProgressDrop = now;
-			drop();
 		}
+		this.cache.older();
 	}
 
-	private void drop() {
-		this.generation++;
-		this.entries.clear();
+	@Override
+	public void destroy() {
+		if (this.executor instanceof ExecutorService service) {
+			service.shutdownNow();
+		}
 	}
 
 }

@@ -39,6 +39,14 @@ record SenderQuery(Queue queue, String senderDomain, String subject, Instant fro
 		return new SenderQuery(Queue.ALL, null, null, null, null, Sort.TOTAL, 0);
 	}
 
+	/**
+	 * The same filters, sorted by total, first page: every sort and page of one filter is
+	 * cut from the same table of senders.
+	 */
+	SenderQuery filter() {
+		return new SenderQuery(this.queue, this.senderDomain, this.subject, this.from, this.to, Sort.TOTAL, 0);
+	}
+
 	SenderQuery withPage(int page) {
 		return new SenderQuery(this.queue, this.senderDomain, this.subject, this.from, this.to, this.sort, page);
 	}

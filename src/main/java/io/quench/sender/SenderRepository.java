@@ -55,11 +55,19 @@ class SenderRepository {
 			group by m.sender
 			""".formatted(FILTER);
 
+	/**
+	 * Distinct recipient domains per sender: grouped by domain first, then counted,
+	 * rather than {@code count(distinct)} (H2, 10^6 messages: 13.6 s against 24 s).
+	 */
 	private static final String DOMAINS = """
-			select m.sender, count(distinct r.domain) as domains
-			from queue_message m join queue_recipient r on r.message_id = m.id
-			where %s %%s
-			group by m.sender
+			select sender, count(*) as domains
+			from (
+				select m.sender, r.domain
+				from queue_message m join queue_recipient r on r.message_id = m.id
+				where %s
+				group by m.sender, r.domain
+			) t
+			group by sender
 			""".formatted(FILTER);
 
 	private static final String TOP_SUBJECTS = """
@@ -68,13 +76,11 @@ class SenderRepository {
 				select m.sender, m.subject,
 					row_number() over (partition by m.sender order by count(*) desc, m.subject) as n
 				from queue_message m
-				where %s and m.subject is not null %%s
+				where %s and m.subject is not null
 				group by m.sender, m.subject
 			) t
 			where t.n = 1
 			""".formatted(FILTER);
-
-	private static final String FOR_SENDERS = "and m.sender in (:senders)";
 
 	private final JdbcClient jdbc;
 
@@ -84,81 +90,85 @@ class SenderRepository {
 
 	/** One page of senders, and how many senders match on all pages. */
 	SenderPage page(SenderQuery query) {
-		return find(query, SenderQuery.PAGE_SIZE, (long) query.page() * SenderQuery.PAGE_SIZE);
+		return page(table(query), query);
 	}
 
-	/** Every sender matching, for the export (no paging). */
 	List<SenderRow> all(SenderQuery query) {
-		return find(query, Integer.MAX_VALUE, 0).rows();
+		return sorted(table(query), query.sort());
 	}
 
-	private SenderPage find(SenderQuery query, int limit, long offset) {
+	/**
+	 * Every sender matching the query's filters (its sort and page do not matter), with
+	 * all columns: three passes over the queue, however many senders there are. Pages and
+	 * sorts are cut from it ({@link #page(List, SenderQuery)}), so one table serves them
+	 * all ({@link SenderCache}).
+	 */
+	List<SenderRow> table(SenderQuery query) {
 		List<Totals> totals = bind(this.jdbc.sql(TOTALS), query)
 			.query((rs, n) -> new Totals(rs.getString("sender"), rs.getLong("send_count"), rs.getLong("defer_count"),
 					rs.getLong("total"), rs.getObject("first_mtime", OffsetDateTime.class).toInstant(),
 					rs.getObject("last_mtime", OffsetDateTime.class).toInstant()))
 			.list();
-		if (offset >= totals.size()) {
-			return new SenderPage(List.of(), query.page(), 0);
+		if (totals.isEmpty()) {
+			return List.of();
 		}
-		boolean everySender = query.sort() == SenderQuery.Sort.DOMAINS || limit >= totals.size();
-		Map<String, Long> domains = everySender ? domains(query, null) : null;
-		List<Totals> ordered = new ArrayList<>(totals);
-		ordered.sort(order(query.sort(), domains));
-		List<Totals> page = ordered.subList((int) offset, (int) Math.min(ordered.size(), offset + limit));
-		List<String> senders = page.stream().map(Totals::sender).toList();
-		if (domains == null) {
-			domains = domains(query, senders);
-		}
-		Map<String, String> subjects = topSubjects(query, everySender ? null : senders);
-		List<SenderRow> rows = new ArrayList<>(page.size());
-		for (Totals t : page) {
+		Map<String, Long> domains = domains(query);
+		Map<String, String> subjects = topSubjects(query);
+		List<SenderRow> rows = new ArrayList<>(totals.size());
+		for (Totals t : totals) {
 			rows.add(new SenderRow(t.sender(), t.send(), t.defer(), t.total(), domains.getOrDefault(t.sender(), 0L),
 					t.first(), t.last(), subjects.get(t.sender())));
 		}
-		return new SenderPage(rows, query.page(), totals.size());
+		return sorted(rows, SenderQuery.Sort.TOTAL);
+	}
+
+	/** One page of a table, in the query's order. */
+	static SenderPage page(List<SenderRow> table, SenderQuery query) {
+		long offset = (long) query.page() * SenderQuery.PAGE_SIZE;
+		if (offset >= table.size()) {
+			return new SenderPage(List.of(), query.page(), 0);
+		}
+		List<SenderRow> ordered = sorted(table, query.sort());
+		return new SenderPage(
+				ordered.subList((int) offset, (int) Math.min(ordered.size(), offset + SenderQuery.PAGE_SIZE)),
+				query.page(), table.size());
+	}
+
+	static List<SenderRow> sorted(List<SenderRow> rows, SenderQuery.Sort sort) {
+		List<SenderRow> ordered = new ArrayList<>(rows);
+		ordered.sort(order(sort));
+		return ordered;
 	}
 
 	private record Totals(String sender, long send, long defer, long total, Instant first, Instant last) {
 	}
 
-	/**
-	 * The page's order: the sort column descending, then total descending, then sender.
-	 */
-	private static Comparator<Totals> order(SenderQuery.Sort sort, Map<String, Long> domains) {
-		Comparator<Totals> first = switch (sort) {
-			case TOTAL -> Comparator.comparingLong(Totals::total);
-			case SEND -> Comparator.comparingLong(Totals::send);
-			case DEFER -> Comparator.comparingLong(Totals::defer);
-			case DOMAINS -> Comparator.comparingLong((Totals t) -> domains.getOrDefault(t.sender(), 0L));
+	private static Comparator<SenderRow> order(SenderQuery.Sort sort) {
+		Comparator<SenderRow> first = switch (sort) {
+			case TOTAL -> Comparator.comparingLong(SenderRow::total);
+			case SEND -> Comparator.comparingLong(SenderRow::send);
+			case DEFER -> Comparator.comparingLong(SenderRow::defer);
+			case DOMAINS -> Comparator.comparingLong(SenderRow::recipientDomains);
 		};
 		return first.reversed()
-			.thenComparing(Comparator.comparingLong(Totals::total).reversed())
-			.thenComparing(Totals::sender);
+			.thenComparing(Comparator.comparingLong(SenderRow::total).reversed())
+			.thenComparing(SenderRow::sender);
 	}
 
-	/** Distinct recipient domains per sender: of these senders, or of all when null. */
-	private Map<String, Long> domains(SenderQuery query, List<String> senders) {
+	private Map<String, Long> domains(SenderQuery query) {
 		Map<String, Long> domains = new HashMap<>();
-		forSenders(bind(this.jdbc.sql(DOMAINS.formatted((senders != null) ? FOR_SENDERS : "")), query), senders)
-			.query((rs) -> {
-				domains.put(rs.getString("sender"), rs.getLong("domains"));
-			});
+		bind(this.jdbc.sql(DOMAINS), query).query((rs) -> {
+			domains.put(rs.getString("sender"), rs.getLong("domains"));
+		});
 		return domains;
 	}
 
-	/** The most common subject per sender (ties: alphabetically first). */
-	private Map<String, String> topSubjects(SenderQuery query, List<String> senders) {
+	private Map<String, String> topSubjects(SenderQuery query) {
 		Map<String, String> subjects = new HashMap<>();
-		forSenders(bind(this.jdbc.sql(TOP_SUBJECTS.formatted((senders != null) ? FOR_SENDERS : "")), query), senders)
-			.query((rs) -> {
-				subjects.put(rs.getString("sender"), rs.getString("subject"));
-			});
+		bind(this.jdbc.sql(TOP_SUBJECTS), query).query((rs) -> {
+			subjects.put(rs.getString("sender"), rs.getString("subject"));
+		});
 		return subjects;
-	}
-
-	private static JdbcClient.StatementSpec forSenders(JdbcClient.StatementSpec spec, List<String> senders) {
-		return (senders != null) ? spec.param("senders", senders) : spec;
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, SenderQuery query) {

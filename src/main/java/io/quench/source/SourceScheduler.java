@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +46,12 @@ class SourceScheduler {
 		this.clock = clock;
 	}
 
+	/**
+	 * Runs before the other start-up listeners (the ranking's warm-up looks whether scans
+	 * are running).
+	 */
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void scanDeclaredSources() {
 		this.coordinator.failStaleRuns();
 		List<SourceDefinition> declared = this.properties.sources()

@@ -12,6 +12,8 @@ import io.quench.suspect.EvidenceRepository.Window;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,7 +84,7 @@ public class SuspectService {
 					this.evidence.lastTook(window, thresholds.trustedHosts()));
 		}
 		var snapshot = lookup.get().snapshot();
-		return new Ranking(rank(snapshot.accounts(), thresholds), snapshot.collectedAt(),
+		return new Ranking(rank(snapshot.value(), thresholds), snapshot.collectedAt(),
 				lookup.get().refreshing() ? this.evidence.collectingSince(window, thresholds.trustedHosts()) : null,
 				snapshot.took());
 	}
@@ -108,12 +110,19 @@ public class SuspectService {
 	/**
 	 * Collects the evidence of the default window (the whole incident) in the background
 	 * once the application is up, so that the first operator to open Suspects does not
-	 * wait for it.
+	 * wait for it. When the start-up scans are running it only remembers the window:
+	 * their end collects it (once, not once now and again per scan).
 	 */
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	void warmUp() {
 		try {
-			this.evidence.warmUp(Window.of(null, null), this.thresholds.effective().trustedHosts());
+			Window all = Window.of(null, null);
+			List<String> trusted = this.thresholds.effective().trustedHosts();
+			this.evidence.remember(all, trusted);
+			if (this.sources.running().isEmpty()) {
+				this.evidence.warmUp(all, trusted);
+			}
 		}
 		catch (RuntimeException ex) {
 			// Only an optimisation: the first request collects it then.

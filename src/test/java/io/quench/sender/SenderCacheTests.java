@@ -14,78 +14,95 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Pages of top senders are reused until the queue changes, and never for long. */
+/**
+ * Tables of top senders are reused until the queue changes, served older while a newer
+ * one is computed, and shared by every sort and page of a filter.
+ */
 class SenderCacheTests {
 
 	final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
 
-	final SenderCache cache = new SenderCache(this.clock);
-
 	final AtomicInteger loads = new AtomicInteger();
 
-	final SenderQuery query = new SenderQuery(SenderQuery.Queue.ALL, null, null, null, null, SenderQuery.Sort.TOTAL, 0);
+	/** Computations run on the calling thread: each step is deterministic. */
+	final SenderCache cache = new SenderCache(this::load, this.clock, Runnable::run);
 
-	SenderPage load() {
-		this.loads.incrementAndGet();
-		return new SenderPage(List.of(), 0, this.loads.get());
+	final SenderQuery query = SenderQuery.all();
+
+	List<SenderRow> load(SenderQuery filter) {
+		assertThat(filter).isEqualTo(filter.filter());
+		int n = this.loads.incrementAndGet();
+		return List.of(new SenderRow("load" + n + "@example.org", n, 0, n, 1, this.clock.instant(),
+				this.clock.instant(), null));
 	}
 
-	SenderPage page() {
-		return this.cache.page(this.query, this::load);
-	}
-
-	@Test
-	void aPageIsLoadedOnceUntilItIsTooOld() {
-		page();
-		page();
-		assertThat(this.loads).hasValue(1);
-		this.clock.advance(SenderCache.MAX_AGE);
-		assertThat(page().totalSenders()).isEqualTo(2);
+	String table() {
+		return this.cache.table(this.query).get(0).sender();
 	}
 
 	@Test
-	void aFinishedQueueScanDropsThePagesAndALogScanDoesNot() {
-		page();
-		this.cache.on(new IngestRunFinished(1, 1, SourceKind.POA_LOG, IngestRun.Status.SUCCEEDED));
-		page();
+	void everySortAndPageOfAFilterIsCutFromOneTable() {
+		this.cache.table(this.query);
+		this.cache.table(this.query.withPage(3));
+		this.cache.table(new SenderQuery(SenderQuery.Queue.ALL, null, null, null, null, SenderQuery.Sort.DOMAINS, 1));
 		assertThat(this.loads).hasValue(1);
-		this.cache.on(new IngestRunFinished(2, 2, SourceKind.QUEUE, IngestRun.Status.SUCCEEDED));
-		page();
+		this.cache.table(new SenderQuery(SenderQuery.Queue.DEFER, null, null, null, null, SenderQuery.Sort.TOTAL, 0));
 		assertThat(this.loads).hasValue(2);
 	}
 
 	@Test
-	void anUnchangedQueueRescanKeepsThePages() {
-		page();
+	void anAgedTableIsServedWhileANewerOneIsComputed() {
+		assertThat(table()).isEqualTo("load1@example.org");
+		this.clock.advance(SenderCache.MAX_AGE.minusSeconds(1));
+		assertThat(table()).isEqualTo("load1@example.org");
+		assertThat(this.loads).hasValue(1);
+		// (Age counts from when the table was ready: the computation's own time is
+		// added.)
+		this.clock.advance(Duration.ofSeconds(2));
+		// The aged one answers; the newer one (computed here at once) answers next time.
+		assertThat(table()).isEqualTo("load1@example.org");
+		assertThat(this.loads).hasValue(2);
+		assertThat(table()).isEqualTo("load2@example.org");
+	}
+
+	@Test
+	void aChangedQueueScanRecomputesTheTablesAtOnceAndALogScanDoesNothing() {
+		table();
+		this.cache.on(new IngestRunFinished(1, 1, SourceKind.POA_LOG, IngestRun.Status.SUCCEEDED));
+		assertThat(this.loads).hasValue(1);
+		this.cache.on(new IngestRunFinished(2, 2, SourceKind.QUEUE, IngestRun.Status.SUCCEEDED));
+		// Before anyone asks.
+		assertThat(this.loads).hasValue(2);
+		assertThat(table()).isEqualTo("load2@example.org");
+		assertThat(this.loads).hasValue(2);
+	}
+
+	@Test
+	void anUnchangedQueueRescanKeepsTheTables() {
+		table();
 		this.cache.on(new IngestRunFinished(3, 2, SourceKind.QUEUE, IngestRun.Status.SUCCEEDED, false));
-		page();
+		table();
 		assertThat(this.loads).hasValue(1);
 	}
 
 	@Test
-	void progressOfAQueueScanDropsThePagesAtMostEveryTenSeconds() {
-		page();
+	void progressOfAQueueScanCountsAtMostEveryTenSeconds() {
+		table();
 		this.cache.on(new IngestProgressed(1, 1, SourceKind.QUEUE, 1000));
-		page();
+		assertThat(table()).isEqualTo("load1@example.org");
 		assertThat(this.loads).hasValue(2);
 		this.clock.advance(Duration.ofSeconds(5));
 		this.cache.on(new IngestProgressed(1, 1, SourceKind.QUEUE, 2000));
-		page();
+		assertThat(table()).isEqualTo("load2@example.org");
 		assertThat(this.loads).hasValue(2);
 		this.clock.advance(SenderCache.PROGRESS_INVALIDATION);
 		this.cache.on(new IngestProgressed(1, 1, SourceKind.QUEUE, 3000));
-		page();
+		table();
 		assertThat(this.loads).hasValue(3);
-	}
-
-	@Test
-	void theCacheHoldsAtMostItsBound() {
-		for (int i = 0; i < SenderCache.MAX_ENTRIES + 3; i++) {
-			SenderQuery other = new SenderQuery(SenderQuery.Queue.ALL, null, null, null, null, SenderQuery.Sort.TOTAL,
-					i);
-			this.cache.page(other, this::load);
-		}
-		assertThat(this.cache.size()).isEqualTo(SenderCache.MAX_ENTRIES);
+		this.cache.on(new IngestProgressed(1, 1, SourceKind.POA_LOG, 3000));
+		this.clock.advance(SenderCache.PROGRESS_INVALIDATION);
+		table();
+		assertThat(this.loads).hasValue(3);
 	}
 
 }

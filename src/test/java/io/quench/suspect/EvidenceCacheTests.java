@@ -10,12 +10,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.quench.cache.BackgroundCache;
 import io.quench.source.IngestProgressed;
 import io.quench.source.IngestRun;
 import io.quench.source.IngestRunFinished;
 import io.quench.source.SourceKind;
 import io.quench.support.MutableClock;
-import io.quench.suspect.EvidenceCache.Lookup;
 import io.quench.suspect.EvidenceRepository.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class EvidenceCacheTests {
 		this.pool.shutdownNow();
 	}
 
-	private Lookup look() {
+	private BackgroundCache.Lookup<List<AccountEvidence>> look() {
 		return this.cache.evidence(ALL, List.of(), Duration.ofSeconds(10)).orElseThrow();
 	}
 
@@ -78,7 +78,7 @@ class EvidenceCacheTests {
 		this.cache.on(finished());
 		// Collected again at once for the key used lately, not at the next request.
 		collections(2);
-		Lookup after = look();
+		BackgroundCache.Lookup<List<AccountEvidence>> after = look();
 		collections(2);
 		assertThat(after.refreshing()).isFalse();
 		assertThat(after.snapshot().generation()).isEqualTo(1);
@@ -104,7 +104,7 @@ class EvidenceCacheTests {
 		look();
 		this.cache.on(progress(1_000));
 		// The older evidence is served while the newer one is collected.
-		Lookup during = look();
+		BackgroundCache.Lookup<List<AccountEvidence>> during = look();
 		assertThat(during.refreshing()).isTrue();
 		assertThat(during.snapshot().generation()).isZero();
 		collections(2);
@@ -141,7 +141,7 @@ class EvidenceCacheTests {
 		this.cache.on(progress(1_000));
 		look();
 		this.cache.on(finished());
-		Lookup after = look();
+		BackgroundCache.Lookup<List<AccountEvidence>> after = look();
 		collections(3);
 		assertThat(after.refreshing()).isFalse();
 		assertThat(after.snapshot().generation()).isEqualTo(2);
@@ -196,11 +196,13 @@ class EvidenceCacheTests {
 		assertThat(inFirst.await(10, TimeUnit.SECONDS)).isTrue();
 		// The run ends while the first collection reads: a second one starts at once.
 		cache.on(finished());
-		Lookup lookup = cache.evidence(ALL, List.of(), Duration.ofSeconds(10)).orElseThrow();
+		BackgroundCache.Lookup<List<AccountEvidence>> lookup = cache.evidence(ALL, List.of(), Duration.ofSeconds(10))
+			.orElseThrow();
 		assertThat(lookup.snapshot().generation()).isEqualTo(1);
 		release.countDown();
 		Thread.sleep(50);
-		Lookup later = cache.evidence(ALL, List.of(), Duration.ofSeconds(10)).orElseThrow();
+		BackgroundCache.Lookup<List<AccountEvidence>> later = cache.evidence(ALL, List.of(), Duration.ofSeconds(10))
+			.orElseThrow();
 		assertThat(later.snapshot().generation()).isEqualTo(1);
 		assertThat(calls).hasValue(2);
 	}
@@ -220,10 +222,22 @@ class EvidenceCacheTests {
 	}
 
 	@Test
+	void aKeyOnlyRememberedAtStartUpIsCollectedWhenTheStartUpScansEndEvenUnchanged() {
+		this.cache.remember(ALL, List.of());
+		collections(0);
+		this.cache.on(new IngestRunFinished(8, 1, SourceKind.QUEUE, IngestRun.Status.SUCCEEDED, false));
+		collections(1);
+		this.cache.on(new IngestRunFinished(9, 2, SourceKind.POA_LOG, IngestRun.Status.SUCCEEDED, false));
+		collections(1);
+		assertThat(look().refreshing()).isFalse();
+		collections(1);
+	}
+
+	@Test
 	void anUnchangedRescanKeepsTheEvidence() {
 		look();
 		this.cache.on(new IngestRunFinished(8, 1, SourceKind.QUEUE, IngestRun.Status.SUCCEEDED, false));
-		Lookup after = look();
+		BackgroundCache.Lookup<List<AccountEvidence>> after = look();
 		collections(1);
 		assertThat(after.refreshing()).isFalse();
 	}
@@ -233,7 +247,7 @@ class EvidenceCacheTests {
 		given(this.collector.collect(any(), any())).willThrow(new IllegalStateException("database gone"))
 			.willReturn(List.of());
 		assertThatThrownBy(this::look).isInstanceOf(IllegalStateException.class).hasMessage("database gone");
-		assertThat(look().snapshot().accounts()).isEmpty();
+		assertThat(look().snapshot().value()).isEmpty();
 		collections(2);
 	}
 
