@@ -77,6 +77,14 @@ public final class BackgroundCache<K, V> {
 
 	private final Duration maxAge;
 
+	private final Duration progressInterval;
+
+	/** When progress last counted; null before the first time (guarded by this). */
+	private Instant lastProgress;
+
+	/** Progress was reported since it last counted (guarded by this). */
+	private boolean progressPending;
+
 	private final Map<K, Snapshot<V>> entries = new ConcurrentHashMap<>();
 
 	private final Map<K, Flight<V>> flights = new ConcurrentHashMap<>();
@@ -102,9 +110,10 @@ public final class BackgroundCache<K, V> {
 	 * last
 	 * @param maxAge after this long since a value was ready it is served as older and
 	 * computed again; null for never
+	 * @param progressInterval {@link #progressed()} counts at most this often
 	 */
 	public BackgroundCache(String name, Function<K, V> loader, Clock clock, Executor executor, int maxEntries,
-			int warmKeys, Duration maxAge) {
+			int warmKeys, Duration maxAge, Duration progressInterval) {
 		this.name = name;
 		this.loader = loader;
 		this.clock = clock;
@@ -112,6 +121,7 @@ public final class BackgroundCache<K, V> {
 		this.maxEntries = maxEntries;
 		this.warmKeys = warmKeys;
 		this.maxAge = maxAge;
+		this.progressInterval = progressInterval;
 	}
 
 	/** Daemon threads for computations, named {@code name-N}. */
@@ -178,6 +188,33 @@ public final class BackgroundCache<K, V> {
 		this.generation.incrementAndGet();
 	}
 
+	/**
+	 * A scan stored more: {@link #older()}, at most once per {@code progressInterval}
+	 * (scans report every second). Progress reported within that time is not lost: it
+	 * counts at the first look once the time is up.
+	 */
+	public void progressed() {
+		synchronized (this) {
+			this.progressPending = true;
+		}
+		olderIfProgressDue();
+	}
+
+	private void olderIfProgressDue() {
+		synchronized (this) {
+			if (!this.progressPending) {
+				return;
+			}
+			Instant now = this.clock.instant();
+			if (this.lastProgress != null && now.isBefore(this.lastProgress.plus(this.progressInterval))) {
+				return;
+			}
+			this.lastProgress = now;
+			this.progressPending = false;
+		}
+		older();
+	}
+
 	/** The values are wrong: drop them and compute the keys used lately again at once. */
 	public void dropAndReload() {
 		long current;
@@ -197,6 +234,7 @@ public final class BackgroundCache<K, V> {
 	}
 
 	private Lookup<V> lookup(K key, Duration wait) {
+		olderIfProgressDue();
 		touch(key);
 		long current = this.generation.get();
 		Snapshot<V> snapshot = this.entries.get(key);

@@ -130,38 +130,48 @@ class LoginBrowseRepository {
 		return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
 	}
 
+	/** One client address: its counts over the login events. */
+	record IpCount(String ip, long accounts, long successes, long failures, Instant first, Instant last) {
+	}
+
 	/**
-	 * Client addresses of login events (POA logins and SMTP AUTH, both outcomes), most
-	 * distinct accounts logged into first; the outcome filter does not apply.
+	 * One page of client addresses of login events (POA logins and SMTP AUTH, both
+	 * outcomes), most distinct accounts logged into first; the outcome filter does not
+	 * apply.
 	 */
 	IpPage ips(LoginQuery query, int page, int sprayAccounts) {
-		long[] total = { 0 };
-		record Counts(String ip, long accounts, long successes, long failures, Instant first, Instant last) {
-		}
-		List<Counts> counts = bind(this.jdbc.sql("""
+		return page(ipCounts(query), query, page, sprayAccounts);
+	}
+
+	/** Every client address of the query's login events, in the IP view's order. */
+	List<IpCount> ipCounts(LoginQuery query) {
+		return bind(this.jdbc.sql("""
 				select ip,
 					count(distinct case when event_type in (:successes)
 						then coalesce(gw_id, network_id, address) end) as accounts,
 					sum(case when event_type in (:successes) then 1 else 0 end) as successes,
 					sum(case when event_type in (:failures) then 1 else 0 end) as failures,
-					min(at) as first_at, max(at) as last_at,
-					count(*) over () as ips
+					min(at) as first_at, max(at) as last_at
 				from log_event
 				%s
 				group by ip
 				order by accounts desc, failures desc, ip
-				limit :limit offset :offset
 				""".formatted(where(ipConditions(query)))), query).param("successes", Outcome.SUCCESSES)
 			.param("failures", Outcome.FAILURES)
-			.param("limit", IpPage.PAGE_SIZE)
-			.param("offset", (long) page * IpPage.PAGE_SIZE)
-			.query((rs, n) -> {
-				total[0] = rs.getLong("ips");
-				return new Counts(rs.getString("ip"), rs.getLong("accounts"), rs.getLong("successes"),
-						rs.getLong("failures"), rs.getObject("first_at", OffsetDateTime.class).toInstant(),
-						rs.getObject("last_at", OffsetDateTime.class).toInstant());
-			})
+			.query((rs, n) -> new IpCount(rs.getString("ip"), rs.getLong("accounts"), rs.getLong("successes"),
+					rs.getLong("failures"), rs.getObject("first_at", OffsetDateTime.class).toInstant(),
+					rs.getObject("last_at", OffsetDateTime.class).toInstant()))
 			.list();
+	}
+
+	/**
+	 * One page of {@code counts} (from {@link #ipCounts}), with the first accounts each
+	 * address logged into.
+	 */
+	IpPage page(List<IpCount> all, LoginQuery query, int page, int sprayAccounts) {
+		long offset = (long) page * IpPage.PAGE_SIZE;
+		List<IpCount> counts = (offset >= all.size()) ? List.of()
+				: all.subList((int) offset, (int) Math.min(all.size(), offset + IpPage.PAGE_SIZE));
 		Map<String, List<String>> accounts = new HashMap<>();
 		if (!counts.isEmpty()) {
 			List<String> conditions = conditions(query, null);
@@ -177,7 +187,7 @@ class LoginBrowseRepository {
 					) numbered
 					where n <= :listed
 					order by ip, account
-					""".formatted(where(conditions))), query).param("ips", counts.stream().map(Counts::ip).toList())
+					""".formatted(where(conditions))), query).param("ips", counts.stream().map(IpCount::ip).toList())
 				.param("successes", Outcome.SUCCESSES)
 				.param("listed", ACCOUNTS_LISTED)
 				.query((rs) -> {
@@ -189,7 +199,7 @@ class LoginBrowseRepository {
 			.map((c) -> new IpRow(c.ip(), c.accounts(), c.successes(), c.failures(), c.first(), c.last(),
 					accounts.getOrDefault(c.ip(), List.of())))
 			.toList();
-		return new IpPage(rows, page, total[0], sprayAccounts);
+		return new IpPage(rows, page, all.size(), sprayAccounts);
 	}
 
 	private static List<String> ipConditions(LoginQuery query) {

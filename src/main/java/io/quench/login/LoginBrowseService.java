@@ -12,9 +12,12 @@ class LoginBrowseService {
 
 	private final LoginBrowseProperties properties;
 
-	LoginBrowseService(LoginBrowseRepository repository, LoginBrowseProperties properties) {
+	private final IpCountCache ips;
+
+	LoginBrowseService(LoginBrowseRepository repository, LoginBrowseProperties properties, IpCountCache ips) {
 		this.repository = repository;
 		this.properties = properties;
+		this.ips = ips;
 	}
 
 	@PreAuthorize("hasRole('VIEWER')")
@@ -29,7 +32,9 @@ class LoginBrowseService {
 		if (page < 0) {
 			throw new InvalidLoginQueryException("page must not be negative");
 		}
-		return this.repository.ips(query, page, this.properties.sprayAccounts());
+		// The counts over every event come from the cache, the page's account lists are
+		// read.
+		return this.repository.page(this.ips.counts(query), query, page, this.properties.sprayAccounts());
 	}
 
 }

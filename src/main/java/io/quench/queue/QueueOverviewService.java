@@ -1,6 +1,5 @@
 package io.quench.queue;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,11 +15,11 @@ class QueueOverviewService {
 
 	private final QueueOverviewRepository repository;
 
-	private final Clock clock;
+	private final QueueOverviewCache cache;
 
-	QueueOverviewService(QueueOverviewRepository repository, Clock clock) {
+	QueueOverviewService(QueueOverviewRepository repository, QueueOverviewCache cache) {
 		this.repository = repository;
-		this.clock = clock;
+		this.cache = cache;
 	}
 
 	@PreAuthorize("hasRole('VIEWER')")
@@ -30,10 +29,9 @@ class QueueOverviewService {
 			.stream()
 			.filter((p) -> query.folders().contains(p.folder()))
 			.toList();
-		Instant now = this.clock.instant();
+		QueueOverviewCache.Counts counts = this.cache.counts(query);
 		return new QueueOverview(this.repository.sources(), depth, DepthChart.of(depth), DepthSummary.of(depth),
-				this.repository.topSendersNow(query), this.repository.ages(query, now),
-				BurstRule.start(this.repository.queuedPerHour(query)).orElse(null));
+				counts.topSenders(), counts.ages(), counts.burst());
 	}
 
 	@PreAuthorize("hasRole('VIEWER')")

@@ -2,13 +2,13 @@ package io.quench.sender;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 import io.quench.cache.BackgroundCache;
+import io.quench.db.BulkWriter;
 import io.quench.source.IngestProgressed;
 import io.quench.source.IngestRunFinished;
 import io.quench.source.SourceKind;
@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
  * <li>A queue scan that changed anything drops the tables and computes the ones used
  * lately again at once; an unchanged rescan keeps them.</li>
  * <li>Stored progress of a queue scan (at most once per {@link #PROGRESS_INVALIDATION})
- * and age ({@link #MAX_AGE} after a table was ready: a scan run by another instance
- * sharing the database publishes no event here) make a table older: it is served while a
- * newer one is computed.</li>
+ * and, on PostgreSQL, age ({@link #MAX_AGE} after a table was ready: a scan run by
+ * another instance sharing the database publishes no event here) make a table older: it
+ * is served while a newer one is computed.</li>
  * </ul>
  */
 @Component
@@ -48,24 +48,20 @@ class SenderCache implements DisposableBean {
 	/** Counts progress at most this often (a scan reports every second). */
 	static final Duration PROGRESS_INVALIDATION = Duration.ofSeconds(10);
 
-	private final Clock clock;
-
 	private final Executor executor;
 
 	private final BackgroundCache<SenderQuery, List<SenderRow>> cache;
 
-	private Instant lastProgressDrop;
-
 	@Autowired
-	SenderCache(SenderRepository repository, Clock clock) {
-		this(repository::table, clock, BackgroundCache.threads("senders", 1));
+	SenderCache(SenderRepository repository, Clock clock, BulkWriter database) {
+		// An embedded H2 file is this instance's alone: nothing changes behind its back.
+		this(repository::table, clock, BackgroundCache.threads("senders", 1), database.postgres() ? MAX_AGE : null);
 	}
 
-	SenderCache(Function<SenderQuery, List<SenderRow>> loader, Clock clock, Executor executor) {
-		this.clock = clock;
+	SenderCache(Function<SenderQuery, List<SenderRow>> loader, Clock clock, Executor executor, Duration maxAge) {
 		this.executor = executor;
 		this.cache = new BackgroundCache<>("Top senders", (filter) -> List.copyOf(loader.apply(filter)), clock,
-				executor, MAX_ENTRIES, WARM_KEYS, MAX_AGE);
+				executor, MAX_ENTRIES, WARM_KEYS, maxAge, PROGRESS_INVALIDATION);
 	}
 
 	/** Every sender matching the query's filters, by total (waits for a first table). */
@@ -100,14 +96,7 @@ class SenderCache implements DisposableBean {
 		if (progressed.kind() != SourceKind.QUEUE) {
 			return;
 		}
-		synchronized (this) {
-			Instant now = this.clock.instant();
-			if (this.lastProgressDrop != null && now.isBefore(this.lastProgressDrop.plus(PROGRESS_INVALIDATION))) {
-				return;
-			}
-			this.lastProgressDrop = now;
-		}
-		this.cache.older();
+		this.cache.progressed();
 	}
 
 	@Override

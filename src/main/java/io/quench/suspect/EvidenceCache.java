@@ -55,17 +55,9 @@ class EvidenceCache implements DisposableBean {
 
 	}
 
-	private final Clock clock;
-
 	private final Executor executor;
 
 	private final BackgroundCache<Key, List<AccountEvidence>> cache;
-
-	/** When progress last counted; null before the first time. */
-	private Instant lastProgressDrop;
-
-	/** Progress was reported since it last counted. */
-	private boolean progressPending;
 
 	@Autowired
 	EvidenceCache(EvidenceCollector collector, Clock clock) {
@@ -75,16 +67,14 @@ class EvidenceCache implements DisposableBean {
 	}
 
 	EvidenceCache(EvidenceCollector collector, Clock clock, Executor executor) {
-		this.clock = clock;
 		this.executor = executor;
 		this.cache = new BackgroundCache<>("Evidence",
 				(key) -> List.copyOf(collector.collect(key.window(), TrustedHosts.of(key.trustedHosts()))), clock,
-				executor, MAX_ENTRIES, WARM_KEYS, null);
+				executor, MAX_ENTRIES, WARM_KEYS, null, PROGRESS_INVALIDATION);
 	}
 
 	/** The evidence, waiting for a collection as long as it takes. */
 	List<AccountEvidence> evidence(Window window, List<String> trustedHosts) {
-		dropForProgressIfDue();
 		return this.cache.get(new Key(window, trustedHosts));
 	}
 
@@ -94,7 +84,6 @@ class EvidenceCache implements DisposableBean {
 	 */
 	Optional<BackgroundCache.Lookup<List<AccountEvidence>>> evidence(Window window, List<String> trustedHosts,
 			Duration wait) {
-		dropForProgressIfDue();
 		return this.cache.get(new Key(window, trustedHosts), wait);
 	}
 
@@ -136,25 +125,7 @@ class EvidenceCache implements DisposableBean {
 
 	@EventListener
 	void on(IngestProgressed progressed) {
-		synchronized (this) {
-			this.progressPending = true;
-		}
-		dropForProgressIfDue();
-	}
-
-	private void dropForProgressIfDue() {
-		synchronized (this) {
-			if (!this.progressPending) {
-				return;
-			}
-			Instant now = this.clock.instant();
-			if (this.lastProgressDrop != null && now.isBefore(this.lastProgressDrop.plus(PROGRESS_INVALIDATION))) {
-				return;
-			}
-			this.lastProgressDrop = now;
-			this.progressPending = false;
-		}
-		this.cache.older();
+		this.cache.progressed();
 	}
 
 	/** A new identity link moves evidence between accounts (after its commit). */

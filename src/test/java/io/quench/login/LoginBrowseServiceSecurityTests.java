@@ -26,7 +26,8 @@ class LoginBrowseServiceSecurityTests {
 
 		@Bean
 		LoginBrowseService loginBrowseService(LoginBrowseRepository repository) {
-			return new LoginBrowseService(repository, new LoginBrowseProperties(7));
+			return new LoginBrowseService(repository, new LoginBrowseProperties(7),
+					new IpCountCache(repository::ipCounts, java.time.Clock.systemUTC(), Runnable::run, null));
 		}
 
 	}
@@ -57,7 +58,9 @@ class LoginBrowseServiceSecurityTests {
 	void aViewerReadsAHundredEventsAPageAndTheIpViewWithTheConfiguredThreshold() {
 		given(this.repository.events(LoginQuery.all(), 100)).willReturn(new LoginEventPage(java.util.List.of(), null));
 		assertThat(this.logins.events(LoginQuery.all()).rows()).isEmpty();
-		given(this.repository.ips(LoginQuery.all(), 0, 7)).willReturn(new IpPage(java.util.List.of(), 0, 0, 7));
+		given(this.repository.ipCounts(LoginQuery.all())).willReturn(java.util.List.of());
+		given(this.repository.page(java.util.List.of(), LoginQuery.all(), 0, 7))
+			.willReturn(new IpPage(java.util.List.of(), 0, 0, 7));
 		assertThat(this.logins.ips(LoginQuery.all(), 0).sprayAccounts()).isEqualTo(7);
 		assertThatExceptionOfType(InvalidLoginQueryException.class)
 			.isThrownBy(() -> this.logins.ips(LoginQuery.all(), -1));

@@ -35,7 +35,9 @@ class QueueOverviewServiceTests {
 
 		@Bean
 		QueueOverviewService queueOverviewService(QueueOverviewRepository repository) {
-			return new QueueOverviewService(repository, Clock.fixed(NOW, ZoneOffset.UTC));
+			Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+			return new QueueOverviewService(repository,
+					new QueueOverviewCache(QueueOverviewCache.loader(repository, clock), clock, Runnable::run, null));
 		}
 
 	}

@@ -25,7 +25,7 @@ class SenderCacheTests {
 	final AtomicInteger loads = new AtomicInteger();
 
 	/** Computations run on the calling thread: each step is deterministic. */
-	final SenderCache cache = new SenderCache(this::load, this.clock, Runnable::run);
+	final SenderCache cache = new SenderCache(this::load, this.clock, Runnable::run, SenderCache.MAX_AGE);
 
 	final SenderQuery query = SenderQuery.all();
 

@@ -27,7 +27,8 @@ class SenderServiceSecurityTests {
 
 		@Bean
 		SenderService senderService(SenderRepository repository) {
-			return new SenderService(new SenderCache(repository::table, java.time.Clock.systemUTC(), Runnable::run));
+			return new SenderService(
+					new SenderCache(repository::table, java.time.Clock.systemUTC(), Runnable::run, null));
 		}
 
 	}
