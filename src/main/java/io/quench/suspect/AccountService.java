@@ -139,11 +139,13 @@ class AccountService {
 				? this.repository.queueSlots(account.senders(), window, queueBucket) : List.of();
 
 		IdentityMap identities = account.identities();
-		List<DomainCount> domains = this.repository.recipientDomains(account.senders(), window, MAX_DOMAINS)
+		AccountRepository.Domains recipientDomains = this.repository.recipientDomains(account.senders(), window,
+				MAX_DOMAINS);
+		List<DomainCount> domains = recipientDomains.top()
 			.stream()
 			.map((row) -> new DomainCount(row.value(), row.count(), !identities.isLocal(row.value())))
 			.toList();
-		long domainCount = domains.isEmpty() ? 0 : this.repository.recipientDomainCount(account.senders(), window);
+		long domainCount = recipientDomains.distinct();
 		List<SubjectCount> subjects = this.repository.subjectTemplates(account.senders(), window, MAX_SUBJECTS)
 			.stream()
 			.map((row) -> new SubjectCount(row.value(), row.count()))
