@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 import io.quench.cache.BackgroundCache;
+import io.quench.db.BulkWriter;
 import io.quench.source.IngestProgressed;
 import io.quench.source.IngestRunFinished;
 import io.quench.suspect.EvidenceRepository.Window;
@@ -44,6 +45,13 @@ class EvidenceCache implements DisposableBean {
 	/** Keys collected again after a change: the most recently used ones. */
 	static final int WARM_KEYS = 4;
 
+	/**
+	 * On PostgreSQL, evidence this long after it was ready is served while a newer one is
+	 * collected: a scan run by another instance sharing the database publishes no event
+	 * here.
+	 */
+	static final Duration MAX_AGE = Duration.ofSeconds(60);
+
 	/** Counts progress at most this often. */
 	static final Duration PROGRESS_INVALIDATION = Duration.ofSeconds(10);
 
@@ -60,17 +68,20 @@ class EvidenceCache implements DisposableBean {
 	private final BackgroundCache<Key, List<AccountEvidence>> cache;
 
 	@Autowired
-	EvidenceCache(EvidenceCollector collector, Clock clock) {
-		// Two: a second window (or a trusted-host change) does not queue behind the
-		// first.
-		this(collector, clock, BackgroundCache.threads("evidence", 2));
+	EvidenceCache(EvidenceCollector collector, Clock clock, BulkWriter database) {
+		// Two threads: a second window (or a trusted-host change) does not queue behind
+		// the
+		// first. An embedded H2 file is this instance's alone; on PostgreSQL other
+		// instances
+		// may scan: their changes are seen within MAX_AGE (plus a collection).
+		this(collector, clock, BackgroundCache.threads("evidence", 2), database.postgres() ? MAX_AGE : null);
 	}
 
-	EvidenceCache(EvidenceCollector collector, Clock clock, Executor executor) {
+	EvidenceCache(EvidenceCollector collector, Clock clock, Executor executor, Duration maxAge) {
 		this.executor = executor;
 		this.cache = new BackgroundCache<>("Evidence",
 				(key) -> List.copyOf(collector.collect(key.window(), TrustedHosts.of(key.trustedHosts()))), clock,
-				executor, MAX_ENTRIES, WARM_KEYS, null, PROGRESS_INVALIDATION);
+				executor, MAX_ENTRIES, WARM_KEYS, maxAge, PROGRESS_INVALIDATION);
 	}
 
 	/** The evidence, waiting for a collection as long as it takes. */

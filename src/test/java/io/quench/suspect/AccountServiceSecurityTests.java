@@ -28,7 +28,8 @@ class AccountServiceSecurityTests {
 
 		@Bean
 		AccountService accountService(DirectoryCache directory, AccountRepository repository, SuspectService suspects) {
-			return new AccountService(directory, repository, suspects, RankingProperties.defaults());
+			return new AccountService(directory, repository, suspects, RankingProperties.defaults(),
+					java.time.Clock.systemUTC(), Runnable::run, null);
 		}
 
 	}

@@ -39,7 +39,7 @@ class EvidenceCacheTests {
 	final EvidenceCollector collector = mock(EvidenceCollector.class);
 
 	/** Collections run on the calling thread: every step below is deterministic. */
-	final EvidenceCache cache = new EvidenceCache(this.collector, this.clock, Runnable::run);
+	final EvidenceCache cache = new EvidenceCache(this.collector, this.clock, Runnable::run, null);
 
 	/** For the tests that need collections running beside the requests. */
 	final ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -156,7 +156,7 @@ class EvidenceCacheTests {
 			release.await(10, TimeUnit.SECONDS);
 			return List.of();
 		});
-		EvidenceCache cache = new EvidenceCache(this.collector, this.clock, this.pool);
+		EvidenceCache cache = new EvidenceCache(this.collector, this.clock, this.pool, null);
 		ExecutorService requests = Executors.newFixedThreadPool(3);
 		try {
 			List<Future<List<AccountEvidence>>> answers = List.of(requests.submit(() -> cache.evidence(ALL, List.of())),
@@ -191,7 +191,7 @@ class EvidenceCacheTests {
 			}
 			return List.of();
 		});
-		EvidenceCache cache = new EvidenceCache(this.collector, this.clock, this.pool);
+		EvidenceCache cache = new EvidenceCache(this.collector, this.clock, this.pool, null);
 		cache.warmUp(ALL, List.of());
 		assertThat(inFirst.await(10, TimeUnit.SECONDS)).isTrue();
 		// The run ends while the first collection reads: a second one starts at once.
@@ -210,7 +210,7 @@ class EvidenceCacheTests {
 	@Test
 	void aCollectionSupersededBeforeItStartsIsSkippedAndItsWaitersGetTheNewerOne() throws Exception {
 		List<Runnable> queued = new java.util.ArrayList<>();
-		EvidenceCache cache = new EvidenceCache(this.collector, this.clock, queued::add);
+		EvidenceCache cache = new EvidenceCache(this.collector, this.clock, queued::add, null);
 		cache.warmUp(ALL, List.of());
 		cache.on(finished());
 		cache.on(finished());
@@ -240,6 +240,20 @@ class EvidenceCacheTests {
 		BackgroundCache.Lookup<List<AccountEvidence>> after = look();
 		collections(1);
 		assertThat(after.refreshing()).isFalse();
+	}
+
+	@Test
+	void onASharedDatabaseEvidenceAMinuteOldIsServedWhileANewerOneIsCollected() {
+		EvidenceCache shared = new EvidenceCache(this.collector, this.clock, Runnable::run, EvidenceCache.MAX_AGE);
+		shared.evidence(ALL, List.of());
+		this.clock.advance(EvidenceCache.MAX_AGE.minusSeconds(1));
+		shared.evidence(ALL, List.of());
+		collections(1);
+		this.clock.advance(Duration.ofSeconds(2));
+		BackgroundCache.Lookup<List<AccountEvidence>> aged = shared.evidence(ALL, List.of(), Duration.ZERO)
+			.orElseThrow();
+		assertThat(aged.refreshing()).isTrue();
+		collections(2);
 	}
 
 	@Test
