@@ -228,6 +228,15 @@ public final class BackgroundCache<K, V> {
 		}
 	}
 
+	/**
+	 * Stops the computations' threads (when the executor is an {@link ExecutorService}).
+	 */
+	public void close() {
+		if (this.executor instanceof ExecutorService service) {
+			service.shutdownNow();
+		}
+	}
+
 	/** Keys with a value (for tests and the log). */
 	public int size() {
 		return this.entries.size();

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 import io.quench.cache.BackgroundCache;
@@ -36,8 +35,6 @@ class IpCountCache implements DisposableBean {
 
 	static final Duration PROGRESS_INVALIDATION = Duration.ofSeconds(10);
 
-	private final Executor executor;
-
 	private final BackgroundCache<LoginQuery, List<LoginBrowseRepository.IpCount>> cache;
 
 	@Autowired
@@ -48,7 +45,6 @@ class IpCountCache implements DisposableBean {
 
 	IpCountCache(Function<LoginQuery, List<LoginBrowseRepository.IpCount>> loader, Clock clock, Executor executor,
 			Duration maxAge) {
-		this.executor = executor;
 		this.cache = new BackgroundCache<>("IP counts", (query) -> List.copyOf(loader.apply(query)), clock, executor,
 				MAX_ENTRIES, WARM_KEYS, maxAge, PROGRESS_INVALIDATION);
 	}
@@ -79,9 +75,7 @@ class IpCountCache implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		if (this.executor instanceof ExecutorService service) {
-			service.shutdownNow();
-		}
+		this.cache.close();
 	}
 
 }

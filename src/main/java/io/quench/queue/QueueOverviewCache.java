@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 import io.quench.cache.BackgroundCache;
@@ -41,8 +40,6 @@ class QueueOverviewCache implements DisposableBean {
 	record Counts(List<QueueSender> topSenders, AgeDistribution ages, BurstRule.Burst burst) {
 	}
 
-	private final Executor executor;
-
 	private final BackgroundCache<QueueOverviewQuery, Counts> cache;
 
 	@Autowired
@@ -58,7 +55,6 @@ class QueueOverviewCache implements DisposableBean {
 	}
 
 	QueueOverviewCache(Function<QueueOverviewQuery, Counts> loader, Clock clock, Executor executor, Duration maxAge) {
-		this.executor = executor;
 		this.cache = new BackgroundCache<>("Queue overview", loader, clock, executor, MAX_ENTRIES, WARM_KEYS, maxAge,
 				PROGRESS_INVALIDATION);
 	}
@@ -83,9 +79,7 @@ class QueueOverviewCache implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		if (this.executor instanceof ExecutorService service) {
-			service.shutdownNow();
-		}
+		this.cache.close();
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 import io.quench.cache.BackgroundCache;
@@ -48,8 +47,6 @@ class SenderCache implements DisposableBean {
 	/** Counts progress at most this often (a scan reports every second). */
 	static final Duration PROGRESS_INVALIDATION = Duration.ofSeconds(10);
 
-	private final Executor executor;
-
 	private final BackgroundCache<SenderQuery, List<SenderRow>> cache;
 
 	@Autowired
@@ -59,7 +56,6 @@ class SenderCache implements DisposableBean {
 	}
 
 	SenderCache(Function<SenderQuery, List<SenderRow>> loader, Clock clock, Executor executor, Duration maxAge) {
-		this.executor = executor;
 		this.cache = new BackgroundCache<>("Top senders", (filter) -> List.copyOf(loader.apply(filter)), clock,
 				executor, MAX_ENTRIES, WARM_KEYS, maxAge, PROGRESS_INVALIDATION);
 	}
@@ -101,9 +97,7 @@ class SenderCache implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		if (this.executor instanceof ExecutorService service) {
-			service.shutdownNow();
-		}
+		this.cache.close();
 	}
 
 }

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 
 import io.quench.cache.BackgroundCache;
 import io.quench.db.BulkWriter;
@@ -91,8 +90,6 @@ class AccountService {
 	 */
 	private final BackgroundCache<FactsKey, Facts> facts;
 
-	private final Executor executor;
-
 	@Autowired
 	AccountService(DirectoryCache directory, AccountRepository repository, SuspectService suspects,
 			RankingProperties thresholds, Clock clock, BulkWriter database) {
@@ -106,7 +103,6 @@ class AccountService {
 		this.repository = repository;
 		this.suspects = suspects;
 		this.thresholds = thresholds;
-		this.executor = executor;
 		this.facts = new BackgroundCache<>("Account facts", this::facts, clock, executor, 32, 4, factsMaxAge,
 				Duration.ofSeconds(10));
 	}
@@ -264,9 +260,7 @@ class AccountService {
 
 	@PreDestroy
 	void stop() {
-		if (this.executor instanceof ExecutorService service) {
-			service.shutdownNow();
-		}
+		this.facts.close();
 	}
 
 	/** One page (from 0) of the account's raw log lines, newest first. */

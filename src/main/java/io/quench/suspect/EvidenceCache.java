@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 
 import io.quench.cache.BackgroundCache;
 import io.quench.db.BulkWriter;
@@ -63,8 +62,6 @@ class EvidenceCache implements DisposableBean {
 
 	}
 
-	private final Executor executor;
-
 	private final BackgroundCache<Key, List<AccountEvidence>> cache;
 
 	@Autowired
@@ -78,7 +75,6 @@ class EvidenceCache implements DisposableBean {
 	}
 
 	EvidenceCache(EvidenceCollector collector, Clock clock, Executor executor, Duration maxAge) {
-		this.executor = executor;
 		this.cache = new BackgroundCache<>("Evidence",
 				(key) -> List.copyOf(collector.collect(key.window(), TrustedHosts.of(key.trustedHosts()))), clock,
 				executor, MAX_ENTRIES, WARM_KEYS, maxAge, PROGRESS_INVALIDATION);
@@ -153,9 +149,7 @@ class EvidenceCache implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		if (this.executor instanceof ExecutorService service) {
-			service.shutdownNow();
-		}
+		this.cache.close();
 	}
 
 }
