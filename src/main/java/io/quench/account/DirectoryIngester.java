@@ -1,12 +1,16 @@
 package io.quench.account;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -47,6 +51,13 @@ class DirectoryIngester implements SourceIngester {
 		long size = Files.size(file);
 		context.total(1, size);
 		long sourceId = context.source().id();
+		String sha256 = sha256(file);
+		if (sha256.equals(this.directory.lastImport(sourceId))) {
+			// The same export as last time: nothing to replace, and nothing changed.
+			context.skipped(1);
+			context.done(1, size);
+			return;
+		}
 		AtomicLong stored = new AtomicLong();
 		Set<String> seen = new HashSet<>();
 		this.transactions.executeWithoutResult((status) -> {
@@ -66,10 +77,25 @@ class DirectoryIngester implements SourceIngester {
 			catch (IOException ex) {
 				throw new java.io.UncheckedIOException(ex);
 			}
+			this.directory.recordImport(sourceId, sha256, context.clock().instant());
 		});
 		context.ok(1);
 		context.events(stored.get());
 		context.done(1, size);
+	}
+
+	private static String sha256(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			byte[] buffer = new byte[64 * 1024];
+			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+				digest.update(buffer, 0, n);
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -21,6 +21,24 @@ class DirectoryRepository {
 	}
 
 	/** The directory of a source is replaced whole by each scan. */
+	/** The SHA-256 of the export the source imported last; null before the first. */
+	String lastImport(long sourceId) {
+		return this.jdbc.sql("select sha256 from directory_import where source_id = :source")
+			.param("source", sourceId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	void recordImport(long sourceId, String sha256, java.time.Instant at) {
+		this.jdbc.sql("delete from directory_import where source_id = :source").param("source", sourceId).update();
+		this.jdbc.sql("insert into directory_import (source_id, sha256, imported_at) values (:source, :sha, :at)")
+			.param("source", sourceId)
+			.param("sha", sha256)
+			.param("at", at.atOffset(java.time.ZoneOffset.UTC))
+			.update();
+	}
+
 	void deleteSource(long sourceId) {
 		this.jdbc.sql("delete from directory_account where source_id = :source").param("source", sourceId).update();
 	}

@@ -295,9 +295,16 @@ abstract class IngestionContract {
 		assertThat(count("select count(*) from directory_address d join directory_account a on a.id = d.account_id"
 				+ " where a.source_id = :s", source))
 			.isEqualTo(4);
-		// A second scan replaces, not adds.
-		scanAndWait(source);
+		// A second scan of the same bytes changes nothing and says so.
+		IngestRun same = scanAndWait(source);
+		assertThat(same.itemsOk()).isZero();
+		assertThat(same.itemsSkipped()).isEqualTo(1);
 		assertThat(count("select count(*) from directory_account where source_id = :s", source)).isEqualTo(2);
+		// A changed export replaces, not adds.
+		Files.writeString(csv, Files.readString(csv) + "cnew,cnew,c.new@example.org,,po1,dom1\n");
+		IngestRun changed = scanAndWait(source);
+		assertThat(changed.itemsOk()).isEqualTo(1);
+		assertThat(count("select count(*) from directory_account where source_id = :s", source)).isEqualTo(3);
 	}
 
 	@Test
