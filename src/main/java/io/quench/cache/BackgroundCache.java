@@ -215,6 +215,20 @@ public final class BackgroundCache<K, V> {
 		older();
 	}
 
+	/**
+	 * A scan ended: if it changed something the values are wrong
+	 * ({@link #dropAndReload()}); if not, keys only remembered so far (at start-up) are
+	 * computed now ({@link #warmUpRecent()}).
+	 */
+	public void scanFinished(boolean changed) {
+		if (changed) {
+			dropAndReload();
+		}
+		else {
+			warmUpRecent();
+		}
+	}
+
 	/** The values are wrong: drop them and compute the keys used lately again at once. */
 	public void dropAndReload() {
 		long current;

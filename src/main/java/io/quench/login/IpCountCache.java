@@ -57,8 +57,8 @@ class IpCountCache implements DisposableBean {
 
 	@EventListener
 	void on(IngestRunFinished finished) {
-		if (logs(finished.kind()) && finished.changed()) {
-			this.cache.dropAndReload();
+		if (logs(finished.kind())) {
+			this.cache.scanFinished(finished.changed());
 		}
 	}
 

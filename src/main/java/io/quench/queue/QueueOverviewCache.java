@@ -65,8 +65,8 @@ class QueueOverviewCache implements DisposableBean {
 
 	@EventListener
 	void on(IngestRunFinished finished) {
-		if (finished.kind() == SourceKind.QUEUE && finished.changed()) {
-			this.cache.dropAndReload();
+		if (finished.kind() == SourceKind.QUEUE) {
+			this.cache.scanFinished(finished.changed());
 		}
 	}
 

@@ -76,14 +76,8 @@ class SenderCache implements DisposableBean {
 
 	@EventListener
 	void on(IngestRunFinished finished) {
-		if (finished.kind() != SourceKind.QUEUE) {
-			return;
-		}
-		if (finished.changed()) {
-			this.cache.dropAndReload();
-		}
-		else {
-			this.cache.warmUpRecent();
+		if (finished.kind() == SourceKind.QUEUE) {
+			this.cache.scanFinished(finished.changed());
 		}
 	}
 

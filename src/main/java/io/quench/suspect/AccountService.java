@@ -237,9 +237,7 @@ class AccountService {
 	/** A scan that changed something: the numbers are wrong. */
 	@EventListener
 	void on(IngestRunFinished finished) {
-		if (finished.changed()) {
-			this.facts.dropAndReload();
-		}
+		this.facts.scanFinished(finished.changed());
 	}
 
 	@EventListener

@@ -121,13 +121,7 @@ class EvidenceCache implements DisposableBean {
 
 	@EventListener
 	void on(IngestRunFinished finished) {
-		if (finished.changed()) {
-			this.cache.dropAndReload();
-		}
-		else {
-			// Nothing moved; but what was only remembered at start-up is collected now.
-			this.cache.warmUpRecent();
-		}
+		this.cache.scanFinished(finished.changed());
 	}
 
 	@EventListener
