@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-import org.springframework.web.util.UriComponentsBuilder;
+import io.quench.query.QueryUrl;
 
 /**
  * The Logins pages' filters as the request gave them (for the form and the links).
@@ -29,24 +29,16 @@ public record LoginFilters(String account, String ip, String type, String kind, 
 
 	/** A URL with these filters and optionally a cursor or page. */
 	String url(String path, String cursor, Integer page) {
-		UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
-		add(url, "account", this.account);
-		add(url, "ip", this.ip);
-		add(url, "type", this.type);
-		add(url, "kind", this.kind);
-		add(url, "from", (this.from != null) ? this.from.toString() : null);
-		add(url, "to", (this.to != null) ? this.to.toString() : null);
-		add(url, "cursor", cursor);
-		if (page != null && page > 0) {
-			url.queryParam("page", page);
-		}
-		return url.encode().build().toUriString();
-	}
-
-	private static void add(UriComponentsBuilder url, String name, String value) {
-		if (value != null && !value.isBlank()) {
-			url.queryParam(name, value);
-		}
+		return QueryUrl.of(path)
+			.param("account", this.account)
+			.param("ip", this.ip)
+			.param("type", this.type)
+			.param("kind", this.kind)
+			.param("from", this.from)
+			.param("to", this.to)
+			.param("cursor", cursor)
+			.page(page)
+			.toString();
 	}
 
 	private static Instant utc(LocalDateTime time) {

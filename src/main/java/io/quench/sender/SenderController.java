@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.quench.query.QueryUrl;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The Top senders page: one URL, the full page for a plain request and the panel fragment
@@ -49,23 +49,15 @@ class SenderController {
 		}
 
 		String url(String path, String sort, Integer page) {
-			UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
-			add(url, "queue", this.queue);
-			add(url, "domain", this.domain);
-			add(url, "subject", this.subject);
-			add(url, "from", (this.from != null) ? this.from.toString() : null);
-			add(url, "to", (this.to != null) ? this.to.toString() : null);
-			add(url, "sort", sort);
-			if (page != null && page > 0) {
-				url.queryParam("page", page);
-			}
-			return url.encode().build().toUriString();
-		}
-
-		private static void add(UriComponentsBuilder url, String name, String value) {
-			if (value != null && !value.isBlank()) {
-				url.queryParam(name, value);
-			}
+			return QueryUrl.of(path)
+				.param("queue", this.queue)
+				.param("domain", this.domain)
+				.param("subject", this.subject)
+				.param("from", this.from)
+				.param("to", this.to)
+				.param("sort", sort)
+				.page(page)
+				.toString();
 		}
 
 		/** Blank is the default; anything not a constant's name is refused. */
