@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class SourceRepository {
@@ -90,7 +91,16 @@ class SourceRepository {
 		}
 	}
 
+	/**
+	 * Deletes the source and all it ingested. Recipients first: they have no foreign key
+	 * to their message (V13), so the cascade from the source stops at the messages. One
+	 * transaction, so a failure leaves both.
+	 */
+	@Transactional
 	void delete(long id) {
+		this.jdbc.sql("""
+				delete from queue_recipient where message_id in (select id from queue_message where source_id = :id)
+				""").param("id", id).update();
 		this.jdbc.sql("delete from source where id = :id").param("id", id).update();
 	}
 

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.quench.support.Sources;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ abstract class LoginBrowseRepositoryContract {
 
 	@AfterEach
 	void noLogs() {
-		this.jdbc.sql("delete from source where id in (9301, 9302)").update();
+		Sources.delete(this.jdbc, 9301, 9302);
 	}
 
 	@BeforeEach

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import io.quench.support.Sources;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ abstract class MessageRepositoryContract {
 
 	@AfterEach
 	void noQueue() {
-		this.jdbc.sql("delete from source where id = 9201").update();
+		Sources.delete(this.jdbc, 9201);
 	}
 
 	@BeforeEach

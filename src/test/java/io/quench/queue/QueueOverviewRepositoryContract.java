@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.quench.queue.QueueOverviewQuery.Queue;
+import io.quench.support.Sources;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ abstract class QueueOverviewRepositoryContract {
 
 	@AfterEach
 	void noQueues() {
-		this.jdbc.sql("delete from source where id in (9201, 9202, 9203)").update();
+		Sources.delete(this.jdbc, 9201, 9202, 9203);
 	}
 
 	@BeforeEach

@@ -17,6 +17,8 @@ import io.quench.source.Source;
 import io.quench.source.SourceDefinition;
 import io.quench.source.SourceKind;
 import io.quench.source.SourceService;
+import io.quench.support.Sources;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ abstract class KbCountServiceContract {
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("tester", null,
 					List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
-		this.jdbc.sql("delete from source").update();
+		Sources.deleteAll(this.jdbc);
 	}
 
 	@AfterEach

@@ -7,6 +7,8 @@ import java.util.List;
 
 import io.quench.sender.SenderQuery.Queue;
 import io.quench.sender.SenderQuery.Sort;
+import io.quench.support.Sources;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ abstract class SenderRepositoryContract {
 
 	@AfterEach
 	void noQueue() {
-		this.jdbc.sql("delete from source where id = 9101").update();
+		Sources.delete(this.jdbc, 9101);
 	}
 
 	@BeforeEach

@@ -100,6 +100,41 @@ abstract class IngestionContract {
 	}
 
 	@Test
+	void removingASourceDeletesItsMessagesAndTheirRecipientsAndNothingOfAnotherSource() throws IOException {
+		Path root = queueWithFixtures();
+		long removed = addSource("queue", SourceKind.QUEUE, root);
+		long kept = addSource("queue", SourceKind.QUEUE, root);
+		scanAndWait(removed);
+		scanAndWait(kept);
+		long keptRecipients = recipientsOf(kept);
+		assertThat(recipientsOf(removed)).isPositive().isEqualTo(keptRecipients);
+
+		List<Long> messages = this.jdbc.sql("select id from queue_message where source_id = :s")
+			.param("s", removed)
+			.query(Long.class)
+			.list();
+
+		this.sources.remove(removed, "tester");
+
+		assertThat(this.jdbc.sql("select count(*) from queue_message where source_id = :s")
+			.param("s", removed)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from queue_recipient where message_id in (:ids)")
+			.param("ids", messages)
+			.query(Long.class)
+			.single()).as("recipients of the removed source's messages").isZero();
+		assertThat(recipientsOf(kept)).isEqualTo(keptRecipients);
+	}
+
+	private long recipientsOf(long sourceId) {
+		return this.jdbc.sql("""
+				select count(*) from queue_recipient r join queue_message m on m.id = r.message_id
+				where m.source_id = :s
+				""").param("s", sourceId).query(Long.class).single();
+	}
+
+	@Test
 	void aQueueScanStoresEveryFileAndRecordsEachBadOneWithItsReason() throws IOException {
 		Path root = queueWithFixtures();
 		long source = addSource("queue", SourceKind.QUEUE, root);

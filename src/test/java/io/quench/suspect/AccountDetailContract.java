@@ -23,6 +23,8 @@ import io.quench.suspect.AccountDetail.IpUsage;
 import io.quench.suspect.AccountDetail.LoginBucket;
 import io.quench.suspect.AccountDetail.QueueBucket;
 import io.quench.suspect.EvidenceRepository.Window;
+import io.quench.support.Sources;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,7 +117,7 @@ abstract class AccountDetailContract {
 	@AfterEach
 	void clean() {
 		this.jdbc.sql("delete from suspect_verdict").update();
-		this.jdbc.sql("delete from source where id = :id").param("id", SOURCE).update();
+		Sources.delete(this.jdbc, SOURCE);
 	}
 
 	@BeforeEach

@@ -17,6 +17,8 @@ import io.quench.source.IngestRunFinished;
 import io.quench.source.SourceDefinition;
 import io.quench.source.SourceKind;
 import io.quench.source.SourceService;
+import io.quench.support.Sources;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +71,7 @@ abstract class IdentityLinkContract {
 		signInAs("ADMIN");
 		this.jdbc.sql("delete from identity_link").update();
 		this.jdbc.sql("delete from suspect_verdict").update();
-		this.jdbc.sql("delete from source").update();
+		Sources.deleteAll(this.jdbc);
 	}
 
 	@AfterEach

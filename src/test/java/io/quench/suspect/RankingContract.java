@@ -19,6 +19,8 @@ import io.quench.source.IngestRun;
 import io.quench.source.SourceDefinition;
 import io.quench.source.SourceKind;
 import io.quench.source.SourceService;
+import io.quench.support.Sources;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ abstract class RankingContract {
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("tester", null,
 					List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
 		this.jdbc.sql("delete from suspect_verdict").update();
-		this.jdbc.sql("delete from source").update();
+		Sources.deleteAll(this.jdbc);
 	}
 
 	@AfterEach

@@ -9,6 +9,8 @@ import java.util.Map;
 import io.quench.source.IngestRun;
 import io.quench.source.IngestRunFinished;
 import io.quench.source.SourceKind;
+import io.quench.support.Sources;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,7 @@ abstract class RankingSettingsContract {
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("root", null,
 					List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
 		this.jdbc.sql("delete from ranking_threshold").update();
-		this.jdbc.sql("delete from source").update();
+		Sources.deleteAll(this.jdbc);
 		this.jdbc.sql("""
 				insert into source (id, name, kind, path, zone, declared, enabled, created_at, updated_at)
 				values (9301, 'small', 'QUEUE', '/tmp/small', 'UTC', false, true, :now, :now)
@@ -90,7 +92,7 @@ abstract class RankingSettingsContract {
 	void cleanUp() {
 		this.jdbc.sql("delete from ranking_threshold").update();
 		this.jdbc.sql("delete from directory_account where source_id = 9301").update();
-		this.jdbc.sql("delete from source where id = 9301").update();
+		Sources.delete(this.jdbc, 9301);
 		SecurityContextHolder.clearContext();
 	}
 
