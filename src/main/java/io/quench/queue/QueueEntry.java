@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A regular file found below the queue root by {@link QueueWalker}, as listed (the parser
- * reads size and mtime again when it opens the file).
+ * A regular file found below the queue root by {@link QueueWalker}, as listed. The parser
+ * takes size and mtime from here and checks after reading that the file still has them.
  *
  * @param path the file's path (below the real path of the queue root)
  * @param relativePath the path relative to the queue root, segments separated by
