@@ -13,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,14 +87,40 @@ class QueueIngester implements SourceIngester {
 		long cpuStarted = processCpuNanos();
 		QueueIndex index = this.transactions.execute((status) -> this.messages.loadIndex(sourceId));
 		long indexed = System.nanoTime();
+		AtomicBoolean walkEnded = new AtomicBoolean();
+		Thread counter = null;
 		if (index.size() == 0) {
-			countFiles(root, context);
+			// First scan: the total for the progress bar comes from a walk that only
+			// counts, beside the real one (a core the real walk leaves idle at its
+			// start, about 3 s at 10^6 files, and the listings it reads are cached
+			// for the real walk).
+			counter = new Thread(() -> countFiles(root, context, walkEnded), "quench-count-" + context.runId());
+			counter.setDaemon(true);
+			counter.start();
 		}
 		else {
 			context.total(index.presentCount(), index.presentBytes());
 		}
 		Run run = new Run(context, index, root);
-		run.walk();
+		try {
+			run.walk();
+		}
+		finally {
+			walkEnded.set(true);
+			if (counter != null) {
+				counter.join(TimeUnit.SECONDS.toMillis(10));
+			}
+		}
+		if (counter != null) {
+			// What the walk saw is the exact total, whether the count got there or not.
+			long files = 0;
+			long bytes = 0;
+			for (long[] counts : run.depth().values()) {
+				files += counts[0];
+				bytes += counts[1];
+			}
+			context.total(files, bytes);
+		}
 		long walked = System.nanoTime();
 		if (context.cancelled()) {
 			return;
@@ -137,27 +164,39 @@ class QueueIngester implements SourceIngester {
 
 	/**
 	 * First scan of a source: a quick walk that only counts, so the progress bar has a
-	 * total.
+	 * total. Stops when the real walk has ended or the run is cancelled; a count that
+	 * fails leaves the total where it got (the real walk reports what it finds itself).
 	 */
-	private static void countFiles(Path root, IngestContext context) throws IOException {
+	private static void countFiles(Path root, IngestContext context, AtomicBoolean walkEnded) {
 		AtomicLong files = new AtomicLong();
 		AtomicLong bytes = new AtomicLong();
-		new QueueWalker(root).walk(new QueueWalker.Visitor() {
-			@Override
-			public void file(QueueEntry entry) {
-				files.incrementAndGet();
-				bytes.addAndGet(entry.size());
-				if ((files.get() & 0xFFF) == 0) {
-					context.total(files.get(), bytes.get());
+		try {
+			new QueueWalker(root).walk(new QueueWalker.Visitor() {
+				@Override
+				public void file(QueueEntry entry) {
+					if (walkEnded.get() || context.cancelled()) {
+						throw new Cancelled();
+					}
+					files.incrementAndGet();
+					bytes.addAndGet(entry.size());
+					if ((files.get() & 0xFFF) == 0) {
+						context.total(files.get(), bytes.get());
+					}
 				}
-			}
 
-			@Override
-			public void error(QueueWalker.ItemError error) {
-				// reported by the real walk
-			}
-		});
-		context.total(files.get(), bytes.get());
+				@Override
+				public void error(QueueWalker.ItemError error) {
+					// reported by the real walk
+				}
+			});
+			context.total(files.get(), bytes.get());
+		}
+		catch (Cancelled ex) {
+			// the real walk ended first (it sets the total) or the run was cancelled
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("Counting the files below {} failed; the real walk reports why", root, ex);
+		}
 	}
 
 	private final class Run implements QueueWalker.Visitor {
