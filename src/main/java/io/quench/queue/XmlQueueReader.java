@@ -315,15 +315,32 @@ final class XmlQueueReader {
 	}
 
 	/**
-	 * Refuses a DOCTYPE seen in the first bytes, before Woodstox reads (and buffers) it.
-	 * A DOCTYPE further in is refused from the DTD event.
+	 * Refuses a DOCTYPE seen in the prolog's first bytes, before Woodstox reads (and
+	 * buffers) it. Only the prolog: past the start of the root element a DOCTYPE is no
+	 * declaration, and the message after an envelope may well hold one (an HTML body's
+	 * {@code <!DOCTYPE html>}), which must not reject the file. A DOCTYPE the scan does
+	 * not see is refused from the DTD event.
 	 */
 	private static void refuseDoctype(byte[] head, int offset, int length) {
-		int doctype = indexOf(head, offset, offset + length, DOCTYPE);
+		int doctype = indexOf(head, offset, rootStart(head, offset, offset + length), DOCTYPE);
 		if (doctype >= 0) {
 			throw QueueFileProblem.rejected(
 					doctypeReason(new String(head, doctype, offset + length - doctype, StandardCharsets.ISO_8859_1)));
 		}
+	}
+
+	/**
+	 * Where the root element starts: the first {@code <} that opens neither a processing
+	 * instruction nor a declaration or comment ({@code <?}, {@code <!}); {@code to} if
+	 * none does.
+	 */
+	private static int rootStart(byte[] bytes, int from, int to) {
+		for (int i = from; i < to - 1; i++) {
+			if (bytes[i] == '<' && bytes[i + 1] != '?' && bytes[i + 1] != '!') {
+				return i;
+			}
+		}
+		return to;
 	}
 
 	/** The index of {@code word} in {@code bytes[from, to)}, or -1. */

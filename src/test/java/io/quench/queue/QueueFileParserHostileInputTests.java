@@ -80,6 +80,40 @@ class QueueFileParserHostileInputTests {
 	}
 
 	@Test
+	void aDoctypeAfterAPrologCommentHoldingATagIsStillRejected() throws IOException {
+		Path file = Files.writeString(this.dir.resolve("comment-then-doctype.xml"),
+				"<?xml version=\"1.0\"?>\n<!-- see <Originator> below -->\n<!DOCTYPE e [<!ENTITY a \"b\">]>\n"
+						+ "<e><Originator><EmailAddress>x@example.org</EmailAddress></Originator></e>\nSubject: x\n\n");
+
+		ParsedQueueFile parsed = this.parser.parse(entry(file));
+
+		assertThat(parsed.status()).isEqualTo(Status.REJECTED);
+		assertThat(parsed.problem()).contains("DOCTYPE");
+	}
+
+	@Test
+	void anHtmlDoctypeInTheMessageAfterTheEnvelopeIsNoReasonToRejectTheFile() throws IOException {
+		Path file = Files.writeString(this.dir.resolve("html-body.txt"),
+				"""
+						<?xml version="1.0" encoding="UTF-8"?>
+						<GWIAEnvelope><Originator><EmailAddress>news@example.org</EmailAddress></Originator>
+						<Recipients><Recipient><EmailAddress>a@example.net</EmailAddress></Recipient></Recipients></GWIAEnvelope>
+						From: news@example.org
+						Subject: Our December offers
+						Content-Type: text/html; charset=UTF-8
+
+						<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+						<html><body><p>Offers</p></body></html>
+						""");
+
+		ParsedQueueFile parsed = this.parser.parse(entry(file));
+
+		assertThat(parsed.status()).isEqualTo(Status.PARSED);
+		assertThat(parsed.sender()).isEqualTo("news@example.org");
+		assertThat(parsed.headers().subject()).isEqualTo("Our December offers");
+	}
+
+	@Test
 	void aPlainDoctypeIsRejected() {
 		ParsedQueueFile parsed = this.parser.parse(entry(fixture("doctype.xml")));
 
