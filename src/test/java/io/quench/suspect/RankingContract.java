@@ -60,6 +60,9 @@ abstract class RankingContract {
 	@Autowired
 	RankingProperties thresholds;
 
+	@Autowired
+	EvidenceRepository evidence;
+
 	@BeforeEach
 	void signInAsAdminOnEmptyTables() {
 		SecurityContextHolder.getContext()
@@ -94,6 +97,27 @@ abstract class RankingContract {
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> !this.sources.run(run).running());
 		assertThat(this.sources.run(run).status()).isEqualTo(IngestRun.Status.SUCCEEDED);
+	}
+
+	@Test
+	void recipientCountsCollectedInPassesAreThoseOfOneStatement() {
+		ingestGeneratedIncident(2000, 3, 11);
+		EvidenceRepository.Window all = EvidenceRepository.Window.of(null, null);
+		Map<String, Long> recipientsPerSender = new java.util.LinkedHashMap<>();
+		for (EvidenceRepository.FolderRow row : this.evidence.queueByFolder(all)) {
+			recipientsPerSender.merge(row.sender(), row.recipients(), Long::sum);
+		}
+		long largest = recipientsPerSender.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+		// The largest sender in three or more parts by address, the others in groups.
+		long rowsPerPass = largest / 3;
+		assertThat(recipientsPerSender.values().stream().filter((n) -> n <= rowsPerPass).count()).isGreaterThan(1);
+
+		List<EvidenceRepository.DomainRow> once = this.evidence.recipientDomainsAtOnce(all);
+		List<EvidenceRepository.DomainRow> inPasses = this.evidence.recipientDomainsInPasses(all, recipientsPerSender,
+				rowsPerPass);
+
+		assertThat(once).isNotEmpty();
+		assertThat(inPasses).containsExactlyInAnyOrderElementsOf(once);
 	}
 
 	@ParameterizedTest(name = "seed {0}: {1} messages over {2} days")
