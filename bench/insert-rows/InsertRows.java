@@ -1,0 +1,70 @@
+// Stand-alone insert of queue-scan-like rows (no parsing, no application): what the database alone
+// costs per file for a given schema variant. Run through bench/insert-rows.sh. Variants are words
+// joined by '-': base (the schema before V13: unique (source_id, rel_path), recipients' foreign
+// key only with "fk"), nouniq (no unique path index), recpk (recipients keyed by
+// message_id * 256 + n, no message_id index), nosender (no sender index), hashidx (an index on
+// (source_id, path_hash)), fk (the foreign keys of V3), packed (no recipient rows at all).
+// V13's schema is "nouniq".
+import java.sql.*;
+import java.time.*;
+import java.util.*;
+import java.lang.management.*;
+
+public class InsertRows {
+  public static void main(String[] a) throws Exception {
+    String variant = a[0]; int files = Integer.parseInt(a[1]); String url = a[2];
+    boolean pg = url.startsWith("jdbc:postgresql");
+    try (Connection c = DriverManager.getConnection(url)) {
+      Statement s = c.createStatement();
+      s.execute("drop table if exists queue_recipient"); s.execute("drop table if exists queue_message"); s.execute("drop table if exists src");
+      s.execute("create table src (id bigint primary key)"); s.execute("insert into src values (1)");
+      s.execute("""
+create table queue_message (id bigint primary key, source_id bigint not null, rel_path varchar(1024) not null, path_hash bigint not null,
+ folder varchar(8) not null, size_bytes bigint not null, mtime timestamp with time zone not null, sha256 char(64), dialect varchar(16) not null,
+ status varchar(12) not null, problem varchar(1000), sender varchar(320), sender_domain varchar(255), subject varchar(1000), from_header varchar(1000),
+ message_id varchar(1000), date_header timestamp with time zone, first_hop varchar(1000), x_mailer varchar(300), recipient_count integer not null,
+ warnings varchar(2000), first_seen timestamp with time zone not null, changed_at timestamp with time zone not null, gone_at timestamp with time zone, run_id bigint not null)""");
+      if (!variant.contains("nouniq")) s.execute("alter table queue_message add constraint qm_u unique (source_id, rel_path)");
+      if (variant.contains("hashidx")) s.execute("create index qm_h on queue_message (source_id, path_hash)");
+      if (!variant.contains("nosender")) s.execute("create index qm_s on queue_message (sender, folder)");
+      s.execute("create index qm_p on queue_message (source_id, gone_at, folder)");
+      boolean recpk = variant.contains("recpk");
+      if (recpk) { s.execute("create table queue_recipient (id bigint primary key, message_id bigint not null, address varchar(320) not null, domain varchar(255) not null, role char(1) not null)"); }
+      else { s.execute("create table queue_recipient (message_id bigint not null, address varchar(320) not null, domain varchar(255) not null, role char(1) not null)");
+        s.execute("create index qr_m on queue_recipient (message_id)"); }
+      if (variant.contains("fk")) { s.execute("alter table queue_message add constraint f1 foreign key (source_id) references src (id) on delete cascade");
+        s.execute("alter table queue_recipient add constraint f2 foreign key (message_id) references queue_message (id) on delete cascade"); }
+      c.setAutoCommit(false);
+      Random r = new Random(42);
+      var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime(), t0 = System.nanoTime();
+      PreparedStatement pm = c.prepareStatement("insert into queue_message (id, source_id, rel_path, path_hash, folder, size_bytes, mtime, sha256, dialect, status, problem, sender, sender_domain, subject, from_header, message_id, date_header, first_hop, x_mailer, recipient_count, warnings, first_seen, changed_at, run_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      PreparedStatement pr = c.prepareStatement(recpk ? "insert into queue_recipient (id, message_id, address, domain, role) values (?,?,?,?,?)" : "insert into queue_recipient (message_id, address, domain, role) values (?,?,?,?)");
+      OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+      long rows = 0;
+      for (int i = 0; i < files; i++) {
+        long id = i + 1;
+        String path = (i % 3 == 0 ? "defer/" : "send/") + Long.toHexString(r.nextLong()) + ".000";
+        int sn = (int) Math.abs(r.nextGaussian() * 800) ; String sender = "user" + sn + "@example.org";
+        int k = 1;
+        pm.setLong(k++, id); pm.setLong(k++, 1); pm.setString(k++, path); pm.setLong(k++, path.hashCode() * 31L + i); pm.setString(k++, "SEND");
+        pm.setLong(k++, 5000); pm.setObject(k++, now.minusSeconds(r.nextInt(400000))); pm.setString(k++, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+        pm.setString(k++, "XML_ENVELOPE"); pm.setString(k++, "PARSED"); pm.setString(k++, null); pm.setString(k++, sender); pm.setString(k++, "example.org");
+        pm.setString(k++, "Your invoice " + r.nextInt(100000) + " is ready"); pm.setString(k++, "\"User\" <" + sender + ">"); pm.setString(k++, "<" + Long.toHexString(r.nextLong()) + "@example.org>");
+        pm.setObject(k++, now); pm.setString(k++, "from [10.1.2.3] by gwia.example.org"); pm.setString(k++, "Mailer 1.0"); int n = 1 + r.nextInt(12); pm.setInt(k++, n);
+        pm.setString(k++, ""); pm.setObject(k++, now); pm.setObject(k++, now); pm.setLong(k++, 1);
+        pm.addBatch();
+        if (variant.contains("packed")) { for (int j = 0; j < n; j++) { r.nextInt(3000); r.nextInt(200000); rows++; } }
+        else for (int j = 0; j < n; j++) {
+          int d = r.nextInt(3000); String addr = "rcpt" + r.nextInt(200000) + "@domain" + d + ".com";
+          int q = 1; if (recpk) pr.setLong(q++, id * 256 + j);
+          pr.setLong(q++, id); pr.setString(q++, addr); pr.setString(q++, "domain" + d + ".com"); pr.setString(q++, "R"); pr.addBatch(); rows++;
+        }
+        if ((i + 1) % 2000 == 0) { pm.executeBatch(); pr.executeBatch(); c.commit(); }
+      }
+      pm.executeBatch(); pr.executeBatch(); c.commit();
+      long cpu = os.getProcessCpuTime() - cpu0, wall = System.nanoTime() - t0;
+      System.out.printf("%s files=%d recipients=%d wall=%.1fs cpu=%.1fs cpu/file=%d us%n", variant, files, rows, wall / 1e9, cpu / 1e9, cpu / 1000 / files);
+    }
+  }
+}
