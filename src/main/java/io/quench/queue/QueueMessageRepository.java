@@ -76,6 +76,11 @@ class QueueMessageRepository {
 		return index;
 	}
 
+	/** Whether the database is PostgreSQL (else H2). */
+	boolean postgres() {
+		return this.bulk.postgres();
+	}
+
 	/**
 	 * Settings for the chunk transaction that is about to write (call first inside it).
 	 * PostgreSQL: {@code synchronous_commit = off} for this transaction only. A crash may
