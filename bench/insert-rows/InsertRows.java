@@ -4,7 +4,7 @@
 // key only with "fk"), nouniq (no unique path index), recpk (recipients keyed by
 // message_id * 256 + n, no message_id index), nosender (no sender index), hashidx (an index on
 // (source_id, path_hash)), fk (the foreign keys of V3), packed (no recipient rows at all).
-// V13's schema is "nouniq".
+// V13's schema is "nouniq". -Dchunk=N: files per transaction (default 2000).
 import java.sql.*;
 import java.time.*;
 import java.util.*;
@@ -60,7 +60,7 @@ create table queue_message (id bigint primary key, source_id bigint not null, re
           int q = 1; if (recpk) pr.setLong(q++, id * 256 + j);
           pr.setLong(q++, id); pr.setString(q++, addr); pr.setString(q++, "domain" + d + ".com"); pr.setString(q++, "R"); pr.addBatch(); rows++;
         }
-        if ((i + 1) % 2000 == 0) { pm.executeBatch(); pr.executeBatch(); c.commit(); }
+        if ((i + 1) % Integer.getInteger("chunk", 2000) == 0) { pm.executeBatch(); pr.executeBatch(); c.commit(); }
       }
       pm.executeBatch(); pr.executeBatch(); c.commit();
       long cpu = os.getProcessCpuTime() - cpu0, wall = System.nanoTime() - t0;
