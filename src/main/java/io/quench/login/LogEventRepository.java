@@ -33,6 +33,11 @@ class LogEventRepository {
 		this.bulk = bulk;
 	}
 
+	/** Whether the database is PostgreSQL (else H2). */
+	boolean postgres() {
+		return this.bulk.postgres();
+	}
+
 	void insert(long sourceId, String fileName, List<LogEvent> events) {
 		if (events.isEmpty()) {
 			return;
