@@ -54,6 +54,25 @@ public class BulkWriter {
 	}
 
 	/**
+	 * How many items (queue files, log lines) an ingester should write per transaction.
+	 * PostgreSQL: 2,000, one efficient COPY per table and few commits. H2: 250, because
+	 * small transactions cost H2 less per row: it keeps a transaction's uncommitted rows
+	 * in an undo log and as versioned values until the commit, and a large transaction's
+	 * live set outlives the young collections. Queue rows alone (bench/insert-rows.sh,
+	 * 300,000 files): 58 us of CPU per file at 250 files per transaction, 73 at 500, 85
+	 * at 2,000, 99 at 8,000; in the application 157 to 116 us per file at 10^6 files, and
+	 * the 1.4 million log events of a generated incident 142 to 145 s of CPU at 2,000, 98
+	 * to 109 s at 250 (bench/log-ingest.sh; docs/benchmarks.md).
+	 */
+	public int itemsPerTransaction() {
+		return this.postgres ? POSTGRES_ITEMS_PER_TRANSACTION : H2_ITEMS_PER_TRANSACTION;
+	}
+
+	static final int POSTGRES_ITEMS_PER_TRANSACTION = 2_000;
+
+	static final int H2_ITEMS_PER_TRANSACTION = 250;
+
+	/**
 	 * @param columns the column names, in the order of each row's values
 	 * @param rows values: String, Number, Boolean, Instant, OffsetDateTime or null
 	 */

@@ -33,9 +33,9 @@ class LogEventRepository {
 		this.bulk = bulk;
 	}
 
-	/** Whether the database is PostgreSQL (else H2). */
-	boolean postgres() {
-		return this.bulk.postgres();
+	/** Events per batch transaction ({@link BulkWriter#itemsPerTransaction()}). */
+	int eventsPerTransaction() {
+		return this.bulk.itemsPerTransaction();
 	}
 
 	void insert(long sourceId, String fileName, List<LogEvent> events) {

@@ -25,17 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class LogIngester implements SourceIngester {
 
-	/** Events per batch insert (one transaction) on PostgreSQL: one COPY each. */
-	static final int POSTGRES_BATCH = 2_000;
-
-	/**
-	 * Events per batch insert on H2, where small transactions cost less per row (see
-	 * QueueIngester.H2_CHUNK): the 1.4 million log events of a generated incident took
-	 * 142 to 145 s of CPU at 2,000 per transaction, 98 to 109 s at 250
-	 * (bench/log-ingest.sh).
-	 */
-	static final int H2_BATCH = 250;
-
 	/** Shapes of unrecognised lines kept per run for the source page. */
 	static final int SHAPES_SHOWN = 25;
 
@@ -45,14 +34,14 @@ class LogIngester implements SourceIngester {
 
 	private final LogPatterns patterns;
 
-	/** Events per transaction. */
+	/** Events per transaction, by database (BulkWriter.itemsPerTransaction()). */
 	private final int batchSize;
 
 	LogIngester(LogEventRepository events, TransactionTemplate transactions, LogPatterns patterns) {
 		this.events = events;
 		this.transactions = transactions;
 		this.patterns = patterns;
-		this.batchSize = events.postgres() ? POSTGRES_BATCH : H2_BATCH;
+		this.batchSize = events.eventsPerTransaction();
 	}
 
 	@Override

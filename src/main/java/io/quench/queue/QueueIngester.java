@@ -40,21 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class QueueIngester implements SourceIngester {
 
 	/**
-	 * Files written per transaction on PostgreSQL: large enough for one efficient COPY
-	 * per table and few commits, small enough for memory (headers only, a few KB a file).
-	 */
-	static final int POSTGRES_CHUNK = 2 * QueueMessageRepository.ID_BLOCK;
-
-	/**
-	 * Files written per transaction on H2. Smaller transactions cost H2 less per row: its
-	 * uncommitted changes sit in an undo log and as versioned values until the commit,
-	 * and a large transaction's live set outlives young collections. The database alone,
-	 * 300,000 files (bench/insert-rows.sh): 58 us of CPU per file at 250 files per
-	 * transaction, 73 at 500, 85 at 2,000, 99 at 8,000.
-	 */
-	static final int H2_CHUNK = 250;
-
-	/**
 	 * Parsed files waiting for the writer thread, at most (in chunks of the database's
 	 * size).
 	 */
@@ -77,13 +62,16 @@ class QueueIngester implements SourceIngester {
 
 	private final QueueFileParser parser = new QueueFileParser();
 
-	/** Files per transaction: {@link #POSTGRES_CHUNK} or {@link #H2_CHUNK}. */
+	/**
+	 * Files per transaction, by database: small enough for memory (headers only, a few KB
+	 * a file), see {@code BulkWriter.itemsPerTransaction()}.
+	 */
 	private final int chunk;
 
 	QueueIngester(QueueMessageRepository messages, TransactionTemplate transactions) {
 		this.messages = messages;
 		this.transactions = transactions;
-		this.chunk = messages.postgres() ? POSTGRES_CHUNK : H2_CHUNK;
+		this.chunk = messages.filesPerTransaction();
 	}
 
 	@Override

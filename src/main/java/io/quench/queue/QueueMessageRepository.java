@@ -76,9 +76,9 @@ class QueueMessageRepository {
 		return index;
 	}
 
-	/** Whether the database is PostgreSQL (else H2). */
-	boolean postgres() {
-		return this.bulk.postgres();
+	/** Files per chunk transaction ({@link BulkWriter#itemsPerTransaction()}). */
+	int filesPerTransaction() {
+		return this.bulk.itemsPerTransaction();
 	}
 
 	/**
