@@ -18,6 +18,14 @@ final class LineInput {
 	 */
 	private static final int CHUNK_BYTES = 8 * 1024;
 
+	/**
+	 * The chunk of each thread, reused from file to file: at most one line input per
+	 * thread reads from a stream at a time (a parse reads the file's lines through one),
+	 * and what it gives out is copied (header blocks, command lines) before the next
+	 * file.
+	 */
+	private static final ThreadLocal<byte[]> CHUNKS = ThreadLocal.withInitial(() -> new byte[CHUNK_BYTES]);
+
 	private final InputStream rest;
 
 	private byte[] bytes;
@@ -93,7 +101,7 @@ final class LineInput {
 		}
 		if (this.chunk == null) {
 			// Never read into the caller's array: it may belong to someone else.
-			this.chunk = new byte[CHUNK_BYTES];
+			this.chunk = CHUNKS.get();
 			this.bytes = this.chunk;
 		}
 		int n = this.rest.read(this.bytes, 0, this.bytes.length);

@@ -27,6 +27,8 @@ import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.dom.field.DateTimeField;
 import org.apache.james.mime4j.field.DateTimeFieldLenientImpl;
 import org.apache.james.mime4j.field.address.LenientAddressParser;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.BodyDescriptorBuilder;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
@@ -65,6 +67,12 @@ final class MessageHeaderParser {
 
 	private final MimeConfig config;
 
+	/**
+	 * One token stream per parsing thread, given a new input for each file: a new stream
+	 * per file cost its field builder's buffers (several KiB of garbage a file).
+	 */
+	private final ThreadLocal<MimeTokenStream> streams = ThreadLocal.withInitial(this::newStream);
+
 	MessageHeaderParser(int headerCap) {
 		this.config = new MimeConfig.Builder().setStrictParsing(false)
 			.setMaxHeaderCount(MAX_HEADER_COUNT)
@@ -72,6 +80,10 @@ final class MessageHeaderParser {
 			.setMaxLineLen(headerCap)
 			.setMalformedHeaderStartsBody(false)
 			.build();
+	}
+
+	private MimeTokenStream newStream() {
+		return new MimeTokenStream(this.config, DecodeMonitor.SILENT, HeadersOnly.INSTANCE);
 	}
 
 	/**
@@ -84,7 +96,7 @@ final class MessageHeaderParser {
 	 */
 	void parse(byte[] block, ParseContext context, boolean addressesFromHeaders) {
 		Collected c = new Collected();
-		MimeTokenStream stream = new MimeTokenStream(this.config, DecodeMonitor.SILENT, null);
+		MimeTokenStream stream = this.streams.get();
 		byte[] input = new byte[block.length + 2];
 		System.arraycopy(block, 0, input, 0, block.length);
 		input[block.length] = '\r';
@@ -404,6 +416,72 @@ final class MessageHeaderParser {
 		final List<String> ccAddresses = new ArrayList<>();
 
 		final List<String> bccAddresses = new ArrayList<>();
+
+	}
+
+	/**
+	 * Mime4j's body descriptor builder that reads no field: the parser stops at the end
+	 * of the header block, so what the default builder works out from Content-Type and
+	 * friends (media type, charset, boundary) is never used. The fields still come out of
+	 * the stream as they are.
+	 */
+	private enum HeadersOnly implements BodyDescriptorBuilder, BodyDescriptor {
+
+		INSTANCE;
+
+		@Override
+		public void reset() {
+		}
+
+		@Override
+		public Field addField(RawField field) {
+			return null;
+		}
+
+		@Override
+		public BodyDescriptor build() {
+			return this;
+		}
+
+		@Override
+		public BodyDescriptorBuilder newChild() {
+			return this;
+		}
+
+		@Override
+		public String getBoundary() {
+			return null;
+		}
+
+		@Override
+		public String getMimeType() {
+			return "text/plain";
+		}
+
+		@Override
+		public String getMediaType() {
+			return "text";
+		}
+
+		@Override
+		public String getSubType() {
+			return "plain";
+		}
+
+		@Override
+		public String getCharset() {
+			return "us-ascii";
+		}
+
+		@Override
+		public String getTransferEncoding() {
+			return "7bit";
+		}
+
+		@Override
+		public long getContentLength() {
+			return -1;
+		}
 
 	}
 

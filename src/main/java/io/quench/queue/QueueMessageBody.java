@@ -596,15 +596,11 @@ public final class QueueMessageBody {
 				return scan;
 			}
 			InputStream all = new SequenceInputStream(new ByteArrayInputStream(head, skip, head.length - skip), in);
-			RetainingInputStream tee = new RetainingInputStream(all,
+			EnvelopeReader tee = new EnvelopeReader().reset(all, charset,
 					QueueFileParser.ENVELOPE_CAP_BYTES + XmlQueueReader.READ_AHEAD_SLACK_BYTES);
-			CharsetDecoder decoder = charset.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPLACE)
-				.onUnmappableCharacter(CodingErrorAction.REPLACE);
 			XMLStreamReader2 xml = null;
 			try {
-				xml = (XMLStreamReader2) XmlQueueReader.safeFactory()
-					.createXMLStreamReader(new InputStreamReader(tee, decoder));
+				xml = (XMLStreamReader2) XmlQueueReader.safeFactory().createXMLStreamReader(tee);
 				int depth = 0;
 				while (xml.hasNext()) {
 					int event = xml.next();
@@ -644,7 +640,7 @@ public final class QueueMessageBody {
 			}
 		}
 
-		private void afterRoot(RetainingInputStream tee, InputStream rest, Charset charset, long endChar,
+		private void afterRoot(EnvelopeReader tee, InputStream rest, Charset charset, long endChar,
 				List<String> warnings) throws IOException {
 			int endByte = tee.overflowed() ? -1
 					: XmlQueueReader.byteOffset(tee.buffer(), tee.retained(), charset, endChar);

@@ -2,7 +2,6 @@ package io.quench.queue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -172,6 +171,12 @@ final class XmlQueueReader {
 
 	private final int envelopeCap;
 
+	/**
+	 * One reader per parsing thread, reset for each file: no reader, decoder or buffer is
+	 * allocated per file.
+	 */
+	private final ThreadLocal<EnvelopeReader> readers = ThreadLocal.withInitial(EnvelopeReader::new);
+
 	private final int headerCap;
 
 	XmlQueueReader(QueueParserSettings settings, MessageHeaderParser headers, int envelopeCap, int headerCap) {
@@ -225,13 +230,10 @@ final class XmlQueueReader {
 	void read(InputStream in, byte[] head, int offset, int length, ParseContext context) throws IOException {
 		refuseDoctype(head, offset, length);
 		Charset charset = charset(head, offset, length);
-		RetainingInputStream tee = new RetainingInputStream(in, this.envelopeCap + READ_AHEAD_SLACK_BYTES);
-		CharsetDecoder decoder = charset.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPLACE)
-			.onUnmappableCharacter(CodingErrorAction.REPLACE);
+		EnvelopeReader tee = this.readers.get().reset(in, charset, this.envelopeCap + READ_AHEAD_SLACK_BYTES);
 		XMLStreamReader2 xml = null;
 		try {
-			xml = (XMLStreamReader2) this.factory.createXMLStreamReader(new InputStreamReader(tee, decoder));
+			xml = (XMLStreamReader2) this.factory.createXMLStreamReader(tee);
 			Walk walk = new Walk(context);
 			while (xml.hasNext()) {
 				if (walk.event(xml)) {
@@ -409,7 +411,7 @@ final class XmlQueueReader {
 		return charset;
 	}
 
-	private void rootEnded(XMLStreamReader2 xml, RetainingInputStream tee, InputStream in, Charset charset, Walk walk,
+	private void rootEnded(XMLStreamReader2 xml, EnvelopeReader tee, InputStream in, Charset charset, Walk walk,
 			ParseContext context) throws IOException, XMLStreamException {
 		long endChar = xml.getLocationInfo().getEndingCharOffset();
 		int endByte = tee.overflowed() ? -1 : byteOffset(tee.buffer(), tee.retained(), charset, endChar);
