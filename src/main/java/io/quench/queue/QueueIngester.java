@@ -51,6 +51,9 @@ class QueueIngester implements SourceIngester {
 	/** Parser threads per run: the machine class has 2 cores. */
 	static final int PARSERS = 2;
 
+	/** A progress line is logged each time this many more files are written. */
+	static final int PROGRESS_FILES = 100_000;
+
 	/** Top senders shown live during a run. */
 	private static final int TOP = 10;
 
@@ -253,6 +256,12 @@ class QueueIngester implements SourceIngester {
 
 		private long lastTopSenders;
 
+		/** Files written so far, on the writer thread. */
+		private long written;
+
+		/** When the last {@link #PROGRESS_FILES} mark was passed (nanoTime). */
+		private long lastMark = System.nanoTime();
+
 		Run(IngestContext context, QueueIndex index, Path root) {
 			this.context = context;
 			this.index = index;
@@ -415,11 +424,30 @@ class QueueIngester implements SourceIngester {
 			});
 			this.context.ok(added.size() + changed.size());
 			this.context.done(work.size(), bytes);
+			logProgress(work.size());
 			long millis = System.nanoTime() / 1_000_000;
 			if (millis - this.lastTopSenders > 1000) {
 				this.lastTopSenders = millis;
 				publishTopSenders();
 			}
+		}
+
+		/**
+		 * Every {@link #PROGRESS_FILES} files parsed and written, a log line with the
+		 * rate since the last one: a long scan's progress for whoever reads the log, and
+		 * its speed phase by phase (bench/ingest.sh reads these lines).
+		 */
+		private void logProgress(int files) {
+			long before = this.written;
+			this.written += files;
+			if (before / PROGRESS_FILES == this.written / PROGRESS_FILES) {
+				return;
+			}
+			long now = System.nanoTime();
+			long perSecond = Math.round(PROGRESS_FILES * 1e9 / Math.max(1, now - this.lastMark));
+			this.lastMark = now;
+			log.info("Queue scan {}: {} files written, {} files/s over the last {}", this.context.runId(),
+					this.written / PROGRESS_FILES * PROGRESS_FILES, perSecond, PROGRESS_FILES);
 		}
 
 		private void publishTopSenders() {
