@@ -642,9 +642,13 @@ final class XmlQueueReader {
 	}
 
 	/**
-	 * Collects the beginning of the message element's text: enough characters to decode
-	 * more than the header cap, never the whole message. When the element says it is
-	 * base64, the characters are not kept but fed to {@link Base64Start} as they come.
+	 * Collects the beginning of the message element's text: the message's header block
+	 * and no more, at most enough characters to decode more than the header cap, never
+	 * the whole message. Collecting stops at the header block's end (the first empty line
+	 * after the first non-blank character), which is all {@link HeaderBlock} reads: a
+	 * message with a large attachment costs the few KiB of its headers, not the cap's
+	 * worth of characters decoded. When the element says it is base64, the characters are
+	 * not kept but fed to {@link Base64Start} as they come.
 	 */
 	static final class MessageCollector {
 
@@ -660,8 +664,14 @@ final class XmlQueueReader {
 		/** The base64 decoder, if the element says base64. */
 		private final Base64Start decoder;
 
+		/** Finds the end of the header block in {@link #chars}. */
+		private final HeaderEnd end = new HeaderEnd();
+
 		/** How many characters were taken (at most {@link #maxChars}). */
 		private int taken;
+
+		/** The header block's end was collected: nothing more is taken. */
+		private boolean stopped;
 
 		MessageCollector(Boolean base64, int headerCap) {
 			this.base64 = base64;
@@ -675,16 +685,36 @@ final class XmlQueueReader {
 
 		void append(char[] text, int start, int length) {
 			int room = this.maxChars - this.taken;
-			if (room > 0) {
-				int n = Math.min(room, length);
-				if (this.decoder != null) {
-					this.decoder.feed(text, start, n);
-				}
-				else {
-					this.chars.append(text, start, n);
-				}
-				this.taken += n;
+			if (room <= 0 || this.stopped || (this.decoder != null && this.decoder.ended())) {
+				return;
 			}
+			int n = Math.min(room, length);
+			this.taken += n;
+			if (this.decoder != null) {
+				this.decoder.feed(text, start, n);
+				return;
+			}
+			if (this.end.found()) {
+				this.chars.append(text, start, n);
+				return;
+			}
+			int upTo = this.end.scan(text, start, n);
+			this.chars.append(text, start, upTo - start);
+			if (this.end.found()) {
+				// Text that turns out to be base64 (no attribute said so) goes on: an
+				// empty
+				// line in it is no header block's end.
+				if (!isBase64(this.chars.toString().strip())) {
+					this.stopped = true;
+					return;
+				}
+				this.chars.append(text, upTo, start + n - upTo);
+			}
+		}
+
+		private boolean isBase64(String text) {
+			return (this.base64 != null) ? this.base64
+					: BASE64_LINE.matcher(text.lines().findFirst().orElse("")).matches();
 		}
 
 		/** The decoded message start, at most one byte over the header cap. */
@@ -695,9 +725,7 @@ final class XmlQueueReader {
 			}
 			else {
 				String text = this.chars.toString().strip();
-				boolean isBase64 = (this.base64 != null) ? this.base64
-						: BASE64_LINE.matcher(text.lines().findFirst().orElse("")).matches();
-				if (isBase64) {
+				if (isBase64(text)) {
 					// Blanks are skipped by the decoder: the text need not be stripped.
 					Base64Start decoder = new Base64Start(this.headerCap + 1);
 					char[] all = new char[this.chars.length()];
@@ -719,15 +747,83 @@ final class XmlQueueReader {
 	}
 
 	/**
+	 * Finds where a header block ends in text or bytes fed piece by piece: at the first
+	 * empty line (a line of nothing but carriage returns, as {@link HeaderBlock} reads
+	 * lines) after the first non-blank character.
+	 */
+	static final class HeaderEnd {
+
+		/** A non-blank character was seen. */
+		private boolean started;
+
+		/** At the start of a line, possibly after carriage returns. */
+		private boolean lineStart;
+
+		private boolean found;
+
+		boolean found() {
+			return this.found;
+		}
+
+		/**
+		 * @return the index just past the empty line's line feed if the block ends in
+		 * {@code text[start, start + length)}, else {@code start + length}
+		 */
+		int scan(char[] text, int start, int length) {
+			int end = start + length;
+			for (int i = start; i < end; i++) {
+				if (step(text[i])) {
+					return i + 1;
+				}
+			}
+			return end;
+		}
+
+		/** As {@link #scan(char[], int, int)}, over bytes. */
+		int scan(byte[] bytes, int start, int length) {
+			int end = start + length;
+			for (int i = start; i < end; i++) {
+				if (step((char) (bytes[i] & 0xff))) {
+					return i + 1;
+				}
+			}
+			return end;
+		}
+
+		private boolean step(char c) {
+			if (!this.started) {
+				this.started = !Character.isWhitespace(c);
+				return false;
+			}
+			if (c == '\n') {
+				if (this.lineStart) {
+					this.found = true;
+					return true;
+				}
+				this.lineStart = true;
+			}
+			else if (c != '\r') {
+				this.lineStart = false;
+			}
+			return false;
+		}
+
+	}
+
+	/**
 	 * Decodes the start of base64 text fed in pieces: the alphabet characters before the
-	 * first {@code =}, any other character (line breaks, blanks) skipped. Only the groups
-	 * needed for the wanted number of bytes are kept; the rest is counted, for the
-	 * warning about a partial last group.
+	 * first {@code =}, any other character (line breaks, blanks) skipped. Groups are
+	 * decoded as they complete, until the decoded bytes hold the message's header block
+	 * (see {@link HeaderEnd}) or the wanted number of bytes; then feeding stops. A
+	 * partial last group is reported as a warning if the text ends before that.
 	 */
 	static final class Base64Start {
 
-		/** First size of the kept characters; grows by doubling up to what is needed. */
-		private static final int INITIAL_CHARS = 4096;
+		/** First size of the kept characters and bytes; grow by doubling. */
+		private static final int INITIAL = 4096;
+
+		/** Groups are decoded once this many characters are waiting. */
+		private static final int DECODE_EVERY = 1024;
 
 		private static final boolean[] ALPHABET = new boolean[128];
 
@@ -737,83 +833,113 @@ final class XmlQueueReader {
 			}
 		}
 
-		/** Whole groups of 4 characters, 3 bytes each, for at least the wanted bytes. */
-		private final int needed;
+		private final int wantedBytes;
 
-		private byte[] alphabet;
+		/** Alphabet characters not decoded yet (fewer than {@link #DECODE_EVERY} + 4). */
+		private byte[] alphabet = new byte[DECODE_EVERY + 4];
 
 		private int count;
 
+		private byte[] decoded;
+
+		private int decodedLength;
+
+		private final HeaderEnd end = new HeaderEnd();
+
+		/** An {@code =} was seen, or enough is decoded: nothing more is taken. */
 		private boolean ended;
 
+		/**
+		 * Feeding stopped at the header block's end or the wanted bytes, not the text's
+		 * end.
+		 */
+		private boolean enough;
+
 		Base64Start(int wantedBytes) {
-			this.needed = (wantedBytes + 2) / 3 * 4;
-			this.alphabet = new byte[Math.min(INITIAL_CHARS, this.needed)];
+			this.wantedBytes = wantedBytes;
+			this.decoded = new byte[Math.min(INITIAL, wantedBytes + 3)];
+		}
+
+		boolean ended() {
+			return this.ended;
 		}
 
 		void feed(char[] text, int start, int length) {
-			if (this.ended) {
+			int end = start + length;
+			for (int i = start; i < end && !this.ended; i++) {
+				char c = text[i];
+				if (c == '=') {
+					this.ended = true;
+				}
+				else if (c < 128 && ALPHABET[c]) {
+					this.alphabet[this.count++] = (byte) c;
+					if (this.count == this.alphabet.length) {
+						decodeGroups();
+					}
+				}
+			}
+		}
+
+		/** Decodes the whole groups waiting, and stops when enough is decoded. */
+		private void decodeGroups() {
+			int usable = this.count - (this.count % 4);
+			if (usable == 0) {
 				return;
 			}
-			int end = start + length;
-			int i = start;
-			// Keeping: until the needed characters are there.
-			for (; i < end && this.count < this.needed; i++) {
-				char c = text[i];
-				if (c == '=') {
-					this.ended = true;
-					return;
-				}
-				if (c < 128 && ALPHABET[c]) {
-					if (this.count == this.alphabet.length) {
-						this.alphabet = Arrays.copyOf(this.alphabet, Math.min(this.needed, this.alphabet.length * 2));
-					}
-					this.alphabet[this.count++] = (byte) c;
-				}
+			int bytes = usable / 4 * 3;
+			if (this.decodedLength + bytes > this.decoded.length) {
+				this.decoded = Arrays.copyOf(this.decoded,
+						Math.max(this.decoded.length * 2, this.decodedLength + bytes));
 			}
-			// Counting only: the rest of a long message.
-			for (; i < end; i++) {
-				char c = text[i];
-				if (c == '=') {
-					this.ended = true;
-					return;
-				}
-				if (c < 128 && ALPHABET[c]) {
-					this.count++;
-				}
+			int from = this.decodedLength;
+			byte[] group = Base64.getDecoder().decode(Arrays.copyOf(this.alphabet, usable));
+			System.arraycopy(group, 0, this.decoded, from, group.length);
+			this.decodedLength += group.length;
+			System.arraycopy(this.alphabet, usable, this.alphabet, 0, this.count - usable);
+			this.count -= usable;
+			this.end.scan(this.decoded, from, this.decodedLength - from);
+			if (this.end.found() || this.decodedLength >= this.wantedBytes) {
+				this.ended = true;
+				this.enough = true;
 			}
 		}
 
 		/**
 		 * @param context receives the warnings
-		 * @return the decoded bytes: all of them, or at least the wanted number
+		 * @return the decoded bytes: all of them, or at least the header block or the
+		 * wanted number
 		 */
 		byte[] decode(ParseContext context) {
-			int usable = this.count - (this.count % 4);
-			if (this.count % 4 == 1) {
-				context.warn("message element: base64 ends in a partial group");
-			}
 			try {
-				if (this.count > this.needed) {
-					// More than needed: the kept groups decode to the wanted bytes.
-					return Base64.getDecoder().decode(Arrays.copyOf(this.alphabet, this.needed));
-				}
-				byte[] whole = Base64.getDecoder().decode(Arrays.copyOf(this.alphabet, usable));
-				int tail = this.count % 4;
-				if (tail >= 2) {
-					byte[] last = Base64.getDecoder()
-						.decode(new String(this.alphabet, usable, tail, StandardCharsets.US_ASCII)
-								+ "==".substring(tail - 2));
-					byte[] all = Arrays.copyOf(whole, whole.length + last.length);
-					System.arraycopy(last, 0, all, whole.length, last.length);
-					return all;
-				}
-				return whole;
+				return decodeRest(context);
 			}
 			catch (IllegalArgumentException ex) {
 				context.warn("message element: undecodable base64");
 				return new byte[0];
 			}
+		}
+
+		private byte[] decodeRest(ParseContext context) {
+			if (!this.enough) {
+				decodeGroups();
+			}
+			if (!this.enough) {
+				int tail = this.count % 4;
+				if (tail == 1) {
+					context.warn("message element: base64 ends in a partial group");
+				}
+				else if (tail >= 2) {
+					byte[] last = Base64.getDecoder()
+						.decode(new String(this.alphabet, 0, tail, StandardCharsets.US_ASCII)
+								+ "==".substring(tail - 2));
+					if (this.decodedLength + last.length > this.decoded.length) {
+						this.decoded = Arrays.copyOf(this.decoded, this.decodedLength + last.length);
+					}
+					System.arraycopy(last, 0, this.decoded, this.decodedLength, last.length);
+					this.decodedLength += last.length;
+				}
+			}
+			return Arrays.copyOf(this.decoded, this.decodedLength);
 		}
 
 	}
