@@ -1,7 +1,5 @@
 package io.quench.queue;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -17,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.apache.james.mime4j.MimeException;
@@ -27,13 +26,11 @@ import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.dom.field.DateTimeField;
 import org.apache.james.mime4j.field.DateTimeFieldLenientImpl;
 import org.apache.james.mime4j.field.address.LenientAddressParser;
-import org.apache.james.mime4j.stream.BodyDescriptor;
-import org.apache.james.mime4j.stream.BodyDescriptorBuilder;
-import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.io.MaxHeaderLimitException;
+import org.apache.james.mime4j.stream.DefaultFieldBuilder;
 import org.apache.james.mime4j.stream.Field;
-import org.apache.james.mime4j.stream.MimeConfig;
-import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RawField;
+import org.apache.james.mime4j.util.ByteArrayBuffer;
 
 import io.quench.queue.EnvelopeAddress.Role;
 
@@ -46,7 +43,7 @@ import io.quench.queue.EnvelopeAddress.Role;
 final class MessageHeaderParser {
 
 	/**
-	 * Mime4j stops at this many header fields. Real header blocks have 20 to 100 fields;
+	 * Reading stops at this many header fields. Real header blocks have 20 to 100 fields;
 	 * long Received chains and list headers stay well below 1000.
 	 */
 	static final int MAX_HEADER_COUNT = 1000;
@@ -65,25 +62,14 @@ final class MessageHeaderParser {
 	private static final String[] MONTHS = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 			"Nov", "Dec" };
 
-	private final MimeConfig config;
-
 	/**
-	 * One token stream per parsing thread, given a new input for each file: a new stream
-	 * per file cost its field builder's buffers (several KiB of garbage a file).
+	 * One field builder per parsing thread, reset for each field: Mime4j builds and
+	 * checks each field; the lines come from the header block, already read.
 	 */
-	private final ThreadLocal<MimeTokenStream> streams = ThreadLocal.withInitial(this::newStream);
+	private final ThreadLocal<FieldReader> fieldReaders;
 
 	MessageHeaderParser(int headerCap) {
-		this.config = new MimeConfig.Builder().setStrictParsing(false)
-			.setMaxHeaderCount(MAX_HEADER_COUNT)
-			.setMaxHeaderLen(headerCap)
-			.setMaxLineLen(headerCap)
-			.setMalformedHeaderStartsBody(false)
-			.build();
-	}
-
-	private MimeTokenStream newStream() {
-		return new MimeTokenStream(this.config, DecodeMonitor.SILENT, HeadersOnly.INSTANCE);
+		this.fieldReaders = ThreadLocal.withInitial(() -> new FieldReader(headerCap));
 	}
 
 	/**
@@ -96,26 +82,15 @@ final class MessageHeaderParser {
 	 */
 	void parse(byte[] block, ParseContext context, boolean addressesFromHeaders) {
 		Collected c = new Collected();
-		MimeTokenStream stream = this.streams.get();
-		byte[] input = new byte[block.length + 2];
-		System.arraycopy(block, 0, input, 0, block.length);
-		input[block.length] = '\r';
-		input[block.length + 1] = '\n';
-		stream.parse(new ByteArrayInputStream(input));
-		int fields = 0;
-		try {
-			for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM
-					&& state != EntityState.T_END_HEADER; state = stream.next()) {
-				if (state == EntityState.T_FIELD) {
-					fields++;
-					field(stream.getField(), c, context);
-				}
-			}
+		int[] fields = { 0 };
+		String stopped = readFields(block, (field) -> {
+			fields[0]++;
+			field(field, c, context);
+		});
+		if (stopped != null) {
+			context.warn("message headers read only in part: " + stopped);
 		}
-		catch (MimeException | IOException ex) {
-			context.warn("message headers read only in part: " + ex.getMessage());
-		}
-		if (fields == 0) {
+		if (fields[0] == 0) {
 			context.warn("no message headers found");
 		}
 		context.headers = new MessageHeaders(c.subject, c.from, c.to, c.cc, c.date, c.messageId, c.firstReceivedHop,
@@ -134,6 +109,40 @@ final class MessageHeaderParser {
 			c.toAddresses.forEach((a) -> context.address(a, Role.RECIPIENT, "To:"));
 			c.ccAddresses.forEach((a) -> context.address(a, Role.RECIPIENT, "Cc:"));
 			c.bccAddresses.forEach((a) -> context.address(a, Role.RECIPIENT, "Bcc:"));
+		}
+	}
+
+	/**
+	 * Reads the block's fields in order, as Mime4j's token stream would (non-strict): a
+	 * malformed field (no colon, a bad name) is skipped, and reading stops after
+	 * {@link #MAX_HEADER_COUNT} fields (malformed ones included) or at a field longer
+	 * than the header cap.
+	 * @param block the header lines (see {@link HeaderBlock})
+	 * @param each receives each field, valid only during the call
+	 * @return null if the whole block was read, else why reading stopped
+	 */
+	String readFields(byte[] block, Consumer<Field> each) {
+		FieldReader reader = this.fieldReaders.get();
+		try {
+			int at = 0;
+			for (int attempted = 0; at < block.length; attempted++) {
+				if (attempted >= MAX_HEADER_COUNT) {
+					throw new MaxHeaderLimitException("Maximum header limit exceeded");
+				}
+				at = reader.next(block, at);
+				RawField field;
+				try {
+					field = reader.builder.build();
+				}
+				catch (MimeException ex) {
+					continue;
+				}
+				each.accept(field);
+			}
+			return null;
+		}
+		catch (MimeException ex) {
+			return ex.getMessage();
 		}
 	}
 
@@ -420,67 +429,43 @@ final class MessageHeaderParser {
 	}
 
 	/**
-	 * Mime4j's body descriptor builder that reads no field: the parser stops at the end
-	 * of the header block, so what the default builder works out from Content-Type and
-	 * friends (media type, charset, boundary) is never used. The fields still come out of
-	 * the stream as they are.
+	 * Groups a header block's lines into fields for Mime4j's {@link DefaultFieldBuilder},
+	 * as Mime4j's own stream does: a line that starts with a space or a tab continues the
+	 * field before it (the block's first line always starts a field), each field ends
+	 * before the next line that does not. The block comes from {@link HeaderBlock}: lines
+	 * ending in CRLF, no empty line, at most the header cap.
 	 */
-	private enum HeadersOnly implements BodyDescriptorBuilder, BodyDescriptor {
+	private static final class FieldReader {
 
-		INSTANCE;
+		final DefaultFieldBuilder builder;
 
-		@Override
-		public void reset() {
+		private final ByteArrayBuffer line = new ByteArrayBuffer(256);
+
+		FieldReader(int maxFieldBytes) {
+			this.builder = new DefaultFieldBuilder(maxFieldBytes);
 		}
 
-		@Override
-		public Field addField(RawField field) {
-			return null;
-		}
-
-		@Override
-		public BodyDescriptor build() {
-			return this;
-		}
-
-		@Override
-		public BodyDescriptorBuilder newChild() {
-			return this;
-		}
-
-		@Override
-		public String getBoundary() {
-			return null;
-		}
-
-		@Override
-		public String getMimeType() {
-			return "text/plain";
-		}
-
-		@Override
-		public String getMediaType() {
-			return "text";
-		}
-
-		@Override
-		public String getSubType() {
-			return "plain";
-		}
-
-		@Override
-		public String getCharset() {
-			return "us-ascii";
-		}
-
-		@Override
-		public String getTransferEncoding() {
-			return "7bit";
-		}
-
-		@Override
-		public long getContentLength() {
-			return -1;
+		/**
+		 * Hands the field that starts at {@code at} to the builder, line by line.
+		 * @return where the next field starts
+		 * @throws MimeException if the field is longer than the builder takes
+		 */
+		int next(byte[] block, int at) throws MimeException {
+			this.builder.reset();
+			int position = at;
+			do {
+				int end = position;
+				while (end < block.length && block[end] != '\n') {
+					end++;
+				}
+				end = Math.min(end + 1, block.length);
+				this.line.clear();
+				this.line.append(block, position, end - position);
+				this.builder.append(this.line);
+				position = end;
+			}
+			while (position < block.length && (block[position] == ' ' || block[position] == '\t'));
+			return position;
 		}
 
 	}
