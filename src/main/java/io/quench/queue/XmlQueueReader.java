@@ -702,8 +702,7 @@ final class XmlQueueReader {
 			this.chars.append(text, start, upTo - start);
 			if (this.end.found()) {
 				// Text that turns out to be base64 (no attribute said so) goes on: an
-				// empty
-				// line in it is no header block's end.
+				// empty line in base64 is no header block's end.
 				if (!isBase64(this.chars.toString().strip())) {
 					this.stopped = true;
 					return;
