@@ -9,7 +9,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -98,8 +97,7 @@ final class EnvelopeReader extends Reader {
 				.onUnmappableCharacter(CodingErrorAction.REPLACE);
 		}
 		this.decoder.reset();
-		this.asciiFast = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
-				|| charset.equals(StandardCharsets.US_ASCII);
+		this.asciiFast = XmlQueueReader.isOneBytePerAsciiChar(charset);
 		return this;
 	}
 

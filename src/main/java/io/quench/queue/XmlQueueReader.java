@@ -399,8 +399,7 @@ final class XmlQueueReader {
 		catch (IllegalCharsetNameException | UnsupportedCharsetException ex) {
 			throw QueueFileProblem.unparsed("unsupported XML encoding " + m.group(1));
 		}
-		if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
-				|| charset.equals(StandardCharsets.US_ASCII)) {
+		if (isOneBytePerAsciiChar(charset)) {
 			// The common ones, known to pass the probe below.
 			return charset;
 		}
@@ -489,7 +488,7 @@ final class XmlQueueReader {
 	}
 
 	/** Charsets in which an ASCII byte always decodes to one character on its own. */
-	private static boolean isOneBytePerAsciiChar(Charset charset) {
+	static boolean isOneBytePerAsciiChar(Charset charset) {
 		return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
 				|| charset.equals(StandardCharsets.US_ASCII);
 	}
