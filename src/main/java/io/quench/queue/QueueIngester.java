@@ -15,7 +15,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -174,31 +173,8 @@ class QueueIngester implements SourceIngester {
 	 * fails leaves the total where it got (the real walk reports what it finds itself).
 	 */
 	private static void countFiles(Path root, IngestContext context, AtomicBoolean walkEnded) {
-		AtomicLong files = new AtomicLong();
-		AtomicLong bytes = new AtomicLong();
 		try {
-			new QueueWalker(root).walk(new QueueWalker.Visitor() {
-				@Override
-				public void file(QueueEntry entry) {
-					if (walkEnded.get() || context.cancelled()) {
-						throw new Cancelled();
-					}
-					files.incrementAndGet();
-					bytes.addAndGet(entry.size());
-					if ((files.get() & 0xFFF) == 0) {
-						context.total(files.get(), bytes.get());
-					}
-				}
-
-				@Override
-				public void error(QueueWalker.ItemError error) {
-					// reported by the real walk
-				}
-			});
-			context.total(files.get(), bytes.get());
-		}
-		catch (Cancelled ex) {
-			// the real walk ended first (it sets the total) or the run was cancelled
+			new QueueWalker(root).count(() -> walkEnded.get() || context.cancelled(), context::total);
 		}
 		catch (IOException | RuntimeException ex) {
 			log.debug("Counting the files below {} failed; the real walk reports why", root, ex);

@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Walks a GWIA queue root (the directory holding {@code send/} and {@code defer/}) and
@@ -68,6 +69,70 @@ public final class QueueWalker {
 			throw new IOException("queue root is not a directory: " + this.root);
 		}
 		Files.walkFileTree(realRoot, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new Walk(realRoot, visitor));
+	}
+
+	/**
+	 * Counts the regular files {@link #walk} would hand out, and their bytes, without
+	 * building their entries or paths: the total of a first scan's progress bar, counted
+	 * beside the real walk. Symlinks, other files and unreadable folders are skipped
+	 * without a word (the real walk reports them).
+	 * @param stop asked at each file; the count ends when it says true
+	 * @param progress told the running totals every 4,096 files, and the final ones when
+	 * the count got to the end
+	 * @throws IOException if the root itself cannot be resolved or read
+	 */
+	public void count(BooleanSupplier stop, Progress progress) throws IOException {
+		Objects.requireNonNull(stop, "stop");
+		Objects.requireNonNull(progress, "progress");
+		Path realRoot = this.root.toRealPath();
+		long[] counted = new long[2];
+		boolean[] stopped = { false };
+		Files.walkFileTree(realRoot, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+			@Override
+			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+				boolean skipped = !QueueWalker.this.includeOtherFolders && realRoot.equals(dir.getParent())
+						&& QueueFolder.of(dir.getFileName().toString()) == QueueFolder.OTHER;
+				return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+				if (stop.getAsBoolean()) {
+					stopped[0] = true;
+					return FileVisitResult.TERMINATE;
+				}
+				boolean handedOut = attrs.isRegularFile()
+						&& (QueueWalker.this.includeOtherFolders || !realRoot.equals(file.getParent()));
+				if (handedOut) {
+					counted[0]++;
+					counted[1] += attrs.size();
+					if ((counted[0] & 0xFFF) == 0) {
+						progress.counted(counted[0], counted[1]);
+					}
+				}
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFileFailed(Path file, IOException exc) {
+				return FileVisitResult.CONTINUE;
+			}
+		});
+		if (!stopped[0]) {
+			progress.counted(counted[0], counted[1]);
+		}
+	}
+
+	/** Running totals of {@link #count}. */
+	public interface Progress {
+
+		/**
+		 * The files counted so far and their bytes.
+		 * @param files regular files
+		 * @param bytes their sizes added up
+		 */
+		void counted(long files, long bytes);
+
 	}
 
 	/** Receives what the walk finds. */

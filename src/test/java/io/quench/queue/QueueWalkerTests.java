@@ -91,6 +91,47 @@ class QueueWalkerTests {
 	}
 
 	@Test
+	void theCountGivesTheFilesAndBytesTheWalkHandsOut() throws IOException {
+		Path root = this.dir.resolve("gwia");
+		Path outside = write(this.dir.resolve("outside/passwd"), "root:x:0:0");
+		write(root.resolve("send/a"), "12345");
+		write(root.resolve("send/sub/deeper/b"), "1234567");
+		write(root.resolve("DEFER/c"), "123");
+		write(root.resolve("wpcsout/0/d"), "not a queue file");
+		write(root.resolve("gwia.cfg"), "/smtp");
+		Files.createSymbolicLink(root.resolve("send/to-outside"), outside);
+		Files.createSymbolicLink(root.resolve("defer"), outside.getParent());
+		for (boolean others : new boolean[] { false, true }) {
+			this.files.clear();
+			new QueueWalker(root, others).walk(this.collect);
+			List<long[]> totals = new ArrayList<>();
+
+			new QueueWalker(root, others).count(() -> false, (files, bytes) -> totals.add(new long[] { files, bytes }));
+
+			assertThat(totals).as("one final report for a small tree").hasSize(1);
+			assertThat(totals.get(0)).containsExactly(this.files.size(),
+					this.files.stream().mapToLong(QueueEntry::size).sum());
+		}
+		assertThat(this.files).hasSize(5);
+	}
+
+	@Test
+	void aCountToldToStopEndsWithoutAFinalReport() throws IOException {
+		Path root = this.dir.resolve("gwia");
+		for (int i = 0; i < 5_000; i++) {
+			write(root.resolve("send/m" + i), "x");
+		}
+		List<long[]> totals = new ArrayList<>();
+		int[] asked = { 0 };
+
+		new QueueWalker(root).count(() -> ++asked[0] > 4_500,
+				(files, bytes) -> totals.add(new long[] { files, bytes }));
+
+		assertThat(totals).hasSize(1);
+		assertThat(totals.get(0)).containsExactly(4_096, 4_096);
+	}
+
+	@Test
 	void filesVanishingDuringTheWalkBecomeItemErrorsAndTheWalkGoesOn() throws IOException {
 		Path root = this.dir.resolve("gwia");
 		for (int i = 0; i < 5; i++) {
