@@ -45,9 +45,7 @@ class MessageRepository {
 
 	Optional<StoredMessage> find(long id) {
 		List<StoredMessage.Recipient> recipients = this.jdbc.sql("""
-				select address, role from queue_recipient
-				where message_id = :id and id between :id * 256 and :id * 256 + 255
-				order by address
+				select address, role from queue_recipient where message_id = :id order by address
 				""")
 			.param("id", id)
 			.query((rs, row) -> new StoredMessage.Recipient(rs.getString("address"), role(rs.getString("role"))))
@@ -90,12 +88,7 @@ class MessageRepository {
 			return new MessageListPage(items, query.page(), query.size(), total);
 		}
 		Map<Long, List<String>> recipients = new LinkedHashMap<>();
-		this.jdbc
-			.sql("""
-					select m.id, r.address from queue_message m join queue_recipient r on r.message_id = m.id and r.id between m.id * 256 and m.id * 256 + 255
-					where m.id in (:ids)
-					order by r.address
-					""")
+		this.jdbc.sql("select message_id, address from queue_recipient where message_id in (:ids) order by address")
 			.param("ids", items.stream().map(MessageSummary::id).toList())
 			.query((ResultSet rs) -> {
 				recipients.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2));
@@ -183,15 +176,13 @@ class MessageRepository {
 	 */
 	List<Shared> recipientDomains(String sender, List<String> folders, boolean commonFirst, int limit) {
 		String order = commonFirst ? "messages desc, domain" : "messages, domain";
-		return this.jdbc
-			.sql("""
-					select r.domain as domain, count(distinct m.id) as messages, min(m.id) as sample_id
-					from (%s) m join queue_recipient r on r.message_id = m.id and r.id between m.id * 256 and m.id * 256 + 255
-					group by r.domain
-					order by %s
-					limit :limit
-					"""
-				.formatted(SENDER_MESSAGES, order))
+		return this.jdbc.sql("""
+				select r.domain as domain, count(distinct m.id) as messages, min(m.id) as sample_id
+				from (%s) m join queue_recipient r on r.message_id = m.id
+				group by r.domain
+				order by %s
+				limit :limit
+				""".formatted(SENDER_MESSAGES, order))
 			.param("sender", sender)
 			.param("folders", folders)
 			.param("limit", limit)

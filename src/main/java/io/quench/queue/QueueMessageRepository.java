@@ -148,10 +148,8 @@ class QueueMessageRepository {
 					warnings = :warnings, changed_at = :now, gone_at = null, run_id = :run
 				where id = :id
 				""", rows);
-		this.template.batchUpdate("delete from queue_recipient where id between ? and ?",
-				ids.stream()
-					.map((id) -> new Object[] { recipientKey(id, 0), recipientKey(id, RECIPIENT_KEYS - 1) })
-					.toList());
+		this.template.batchUpdate("delete from queue_recipient where message_id = ?",
+				ids.stream().map((id) -> new Object[] { id }).toList());
 		insertRecipients(ids, files);
 	}
 
@@ -218,28 +216,14 @@ class QueueMessageRepository {
 			"from_header", "message_id", "date_header", "first_hop", "x_mailer", "recipient_count", "warnings",
 			"first_seen", "changed_at", "run_id");
 
-	private static final List<String> RECIPIENT_COLUMNS = List.of("id", "message_id", "address", "domain", "role");
-
-	/**
-	 * Keys per message in {@code queue_recipient}: a message's recipients are keyed
-	 * {@code message_id * 256 + position} (the V14 migration), and queries find them by
-	 * that range.
-	 */
-	static final int RECIPIENT_KEYS = 256;
-
-	/** The key of a message's recipient at this position. */
-	static long recipientKey(long messageId, int position) {
-		return messageId * RECIPIENT_KEYS + position;
-	}
+	private static final List<String> RECIPIENT_COLUMNS = List.of("message_id", "address", "domain", "role");
 
 	private void insertRecipients(List<Long> ids, List<ParsedQueueFile> files) {
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < files.size(); i++) {
-			int position = 0;
 			for (EnvelopeAddress recipient : recipients(files.get(i))) {
 				String address = recipient.address().toLowerCase(Locale.ROOT);
-				rows.add(new Object[] { recipientKey(ids.get(i), position++), ids.get(i), truncate(address, 320),
-						truncate(domain(address), 255),
+				rows.add(new Object[] { ids.get(i), truncate(address, 320), truncate(domain(address), 255),
 						recipient.role() == EnvelopeAddress.Role.RECIPIENT ? "R" : "U" });
 			}
 		}

@@ -63,13 +63,12 @@ class SenderRepository {
 			select sender, count(*) as domains
 			from (
 				select m.sender, r.domain
-				from queue_message m join queue_recipient r on r.message_id = m.id and r.id between m.id * 256 and m.id * 256 + 255
+				from queue_message m join queue_recipient r on r.message_id = m.id
 				where %s
 				group by m.sender, r.domain
 			) t
 			group by sender
-			"""
-		.formatted(FILTER);
+			""".formatted(FILTER);
 
 	private static final String TOP_SUBJECTS = """
 			select t.sender, t.subject

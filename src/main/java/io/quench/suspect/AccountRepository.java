@@ -256,16 +256,15 @@ class AccountRepository {
 			return new Domains(List.of(), 0);
 		}
 		long[] distinct = { 0 };
-		List<CountRow> top = this.jdbc
-			.sql("""
-					select r.domain, count(*) as recipients, count(*) over () as domains
-					from queue_message m join queue_recipient r on r.message_id = m.id and r.id between m.id * 256 and m.id * 256 + 255
-					where m.sender in (:senders) and m.folder in ('SEND', 'DEFER') and m.gone_at is null
-						and m.mtime >= :from and m.mtime < :to and r.role = 'R'
-					group by r.domain
-					order by recipients desc, r.domain
-					limit :limit
-					""")
+		List<CountRow> top = this.jdbc.sql("""
+				select r.domain, count(*) as recipients, count(*) over () as domains
+				from queue_message m join queue_recipient r on r.message_id = m.id
+				where m.sender in (:senders) and m.folder in ('SEND', 'DEFER') and m.gone_at is null
+					and m.mtime >= :from and m.mtime < :to and r.role = 'R'
+				group by r.domain
+				order by recipients desc, r.domain
+				limit :limit
+				""")
 			.param("senders", senders)
 			.param("from", window.from())
 			.param("to", window.to())

@@ -184,19 +184,17 @@ class EvidenceRepository {
 	}
 
 	private List<DomainRow> recipientDomains(Window window, String condition, Map<String, Object> params) {
-		return this.jdbc
-			.sql("""
-					select sender, domain, sum(n) as recipients, count(*) as addresses
-					from (
-						select m.sender, r.domain, r.address, count(*) as n
-						from queue_message m join queue_recipient r on r.message_id = m.id and r.id between m.id * 256 and m.id * 256 + 255
-						where m.gone_at is null and m.folder in ('SEND', 'DEFER') and m.sender is not null
-							and m.mtime >= :from and m.mtime < :to and r.role = 'R' %s
-						group by m.sender, r.domain, r.address
-					) t
-					group by sender, domain
-					"""
-				.formatted(condition))
+		return this.jdbc.sql("""
+				select sender, domain, sum(n) as recipients, count(*) as addresses
+				from (
+					select m.sender, r.domain, r.address, count(*) as n
+					from queue_message m join queue_recipient r on r.message_id = m.id
+					where m.gone_at is null and m.folder in ('SEND', 'DEFER') and m.sender is not null
+						and m.mtime >= :from and m.mtime < :to and r.role = 'R' %s
+					group by m.sender, r.domain, r.address
+				) t
+				group by sender, domain
+				""".formatted(condition))
 			.param("from", window.from())
 			.param("to", window.to())
 			.params(params)

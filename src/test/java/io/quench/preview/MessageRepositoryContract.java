@@ -73,14 +73,12 @@ abstract class MessageRepositoryContract {
 			.param("gone", (gone != null) ? gone.atOffset(ZoneOffset.UTC) : null,
 					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.update();
-		int position = 0;
 		for (String recipient : recipients) {
 			this.jdbc.sql("""
-					insert into queue_recipient (id, message_id, address, domain, role)
-					values (cast(:id as bigint) * 256 + :position, :id, :address, :domain, 'R')
+					insert into queue_recipient (message_id, address, domain, role)
+					values (:id, :address, :domain, 'R')
 					""")
 				.param("id", id)
-				.param("position", position++)
 				.param("address", recipient)
 				.param("domain", recipient.substring(recipient.indexOf('@') + 1))
 				.update();

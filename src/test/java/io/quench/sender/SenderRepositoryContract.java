@@ -82,17 +82,11 @@ abstract class SenderRepositoryContract {
 			.param("gone", (gone != null) ? gone.atOffset(ZoneOffset.UTC) : null,
 					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.update();
-		int position = 0;
 		for (String domain : domains) {
 			this.jdbc.sql("""
-					insert into queue_recipient (id, message_id, address, domain, role)
-					values (cast(:id as bigint) * 256 + :position, :id, :address, :domain, 'T')
-					""")
-				.param("id", id)
-				.param("position", position++)
-				.param("address", "rcpt@" + domain)
-				.param("domain", domain)
-				.update();
+					insert into queue_recipient (message_id, address, domain, role)
+					values (:id, :address, :domain, 'T')
+					""").param("id", id).param("address", "rcpt@" + domain).param("domain", domain).update();
 		}
 	}
 

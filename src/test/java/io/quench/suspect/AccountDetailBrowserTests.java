@@ -158,8 +158,7 @@ class AccountDetailBrowserTests {
 			.param("subject", subject)
 			.update();
 		this.jdbc.sql("""
-				insert into queue_recipient (id, message_id, address, domain, role)
-				values (cast(:id as bigint) * 256, :id, :address, :domain, 'R')
+				insert into queue_recipient (message_id, address, domain, role) values (:id, :address, :domain, 'R')
 				""")
 			.param("id", id)
 			.param("address", recipient)

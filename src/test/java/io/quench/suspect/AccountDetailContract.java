@@ -233,23 +233,22 @@ abstract class AccountDetailContract {
 			.param("now", T.atOffset(ZoneOffset.UTC))
 			.param("gone", present ? null : T.atOffset(ZoneOffset.UTC), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.update();
-		int position = 0;
 		for (String recipient : recipients) {
 			this.jdbc.sql("""
-					insert into queue_recipient (id, message_id, address, domain, role)
-					values (cast(:id as bigint) * 256 + :position, :id, :address, :domain, 'R')
+					insert into queue_recipient (message_id, address, domain, role) values (:id, :address, :domain, 'R')
 					""")
 				.param("id", id)
-				.param("position", position++)
 				.param("address", recipient)
 				.param("domain", recipient.substring(recipient.indexOf('@') + 1))
 				.update();
 		}
 		// An address of unknown role is no recipient.
-		this.jdbc.sql("""
-				insert into queue_recipient (id, message_id, address, domain, role)
-				values (cast(:id as bigint) * 256 + :position, :id, 'u@u.example', 'u.example', 'U')
-				""").param("id", id).param("position", position).update();
+		this.jdbc
+			.sql("""
+					insert into queue_recipient (message_id, address, domain, role) values (:id, 'u@u.example', 'u.example', 'U')
+					""")
+			.param("id", id)
+			.update();
 	}
 
 	// What the rows say, recomputed in Java.
