@@ -243,12 +243,47 @@ abstract class IngestionContract {
 			assertThat(n % 2).isZero();
 		});
 		assertThat(sendersPresent(source)).containsEntry("changed@example.org", 1L);
+		assertThat(recipientsOf(source, "send/m1")).as("the changed file's recipients replace its old ones")
+			.containsExactly("x@example.net");
 
 		// A file that comes back is present again.
 		Files.writeString(root.resolve("send/m2"),
 				"MAIL FROM:<back@example.org>\nRCPT TO:<x@example.net>\nDATA\nSubject: back\n\nbody\n.\n");
 		scanAndWait(source);
 		assertThat(sendersPresent(source)).containsEntry("back@example.org", 1L);
+		assertThat(recipientsOf(source, "send/m2")).containsExactly("x@example.net");
+	}
+
+	@Test
+	void aMessageToThousandsKeepsItsCountAndItsFirst200Recipients() throws IOException {
+		Path root = this.dir.resolve("wide");
+		Files.createDirectories(root.resolve("send"));
+		StringBuilder script = new StringBuilder("MAIL FROM:<wide@example.org>\n");
+		for (int i = 0; i < 3_000; i++) {
+			script.append("RCPT TO:<r").append(i).append("@d").append(i % 7).append(".example>\n");
+		}
+		script.append("DATA\nSubject: wide\n\nbody\n.\n");
+		Files.writeString(root.resolve("send/wide"), script);
+		Files.writeString(root.resolve("send/next"),
+				"MAIL FROM:<next@example.org>\nRCPT TO:<only@example.net>\nDATA\nSubject: next\n\nbody\n.\n");
+		long source = addSource("wide", SourceKind.QUEUE, root);
+		assertThat(scanAndWait(source).itemsOk()).isEqualTo(2);
+
+		assertThat(this.jdbc
+			.sql("select recipient_count from queue_message where source_id = :s and rel_path = 'send/wide'")
+			.param("s", source)
+			.query(Integer.class)
+			.single()).isEqualTo(3_000);
+		assertThat(recipientsOf(source, "send/wide")).hasSize(200).contains("r0@d0.example", "r199@d3.example");
+		assertThat(recipientsOf(source, "send/next")).containsExactly("only@example.net");
+	}
+
+	private List<String> recipientsOf(long sourceId, String relativePath) {
+		return this.jdbc.sql("""
+				select r.address from queue_message m join queue_recipient r on r.message_id = m.id
+				where m.source_id = :s and m.rel_path = :path
+				order by r.address
+				""").param("s", sourceId).param("path", relativePath).query(String.class).list();
 	}
 
 	@Test
