@@ -90,9 +90,7 @@ public final class QueueWalker {
 		Files.walkFileTree(realRoot, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
 			@Override
 			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-				boolean skipped = !QueueWalker.this.includeOtherFolders && realRoot.equals(dir.getParent())
-						&& QueueFolder.of(dir.getFileName().toString()) == QueueFolder.OTHER;
-				return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+				return skipsFolder(realRoot, dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
 			}
 
 			@Override
@@ -121,6 +119,16 @@ public final class QueueWalker {
 		if (!stopped[0]) {
 			progress.counted(counted[0], counted[1]);
 		}
+	}
+
+	/**
+	 * Whether the walk and the count leave out this folder and what is below it: a folder
+	 * in the root other than {@code send/} and {@code defer/}, unless other folders are
+	 * walked.
+	 */
+	private boolean skipsFolder(Path realRoot, Path dir) {
+		return !this.includeOtherFolders && realRoot.equals(dir.getParent())
+				&& QueueFolder.of(dir.getFileName().toString()) == QueueFolder.OTHER;
 	}
 
 	/** Running totals of {@link #count}. */
@@ -183,11 +191,10 @@ public final class QueueWalker {
 			if (dir.equals(this.realRoot)) {
 				return FileVisitResult.CONTINUE;
 			}
-			Path relative = this.realRoot.relativize(dir);
-			if (relative.getNameCount() == 1 && !QueueWalker.this.includeOtherFolders
-					&& QueueFolder.of(relative.toString()) == QueueFolder.OTHER) {
+			if (skipsFolder(this.realRoot, dir)) {
 				return FileVisitResult.SKIP_SUBTREE;
 			}
+			Path relative = this.realRoot.relativize(dir);
 			// The walk starts at the real root and never follows links, so every path
 			// below it
 			// is real; checking each folder once (not each file) keeps that true even if
