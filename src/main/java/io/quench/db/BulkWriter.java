@@ -37,6 +37,8 @@ public class BulkWriter {
 
 	private final boolean postgres;
 
+	private final boolean exclusive;
+
 	/**
 	 * PostgreSQL column types per table and column list, for {@code COPY} in binary
 	 * format; an empty array where a column has a type the binary encoder does not write,
@@ -47,10 +49,22 @@ public class BulkWriter {
 	BulkWriter(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.postgres = isPostgres(dataSource);
+		this.exclusive = isExclusive(dataSource);
 	}
 
 	public boolean postgres() {
 		return this.postgres;
+	}
+
+	/**
+	 * Whether only this process can use the database: an embedded H2 database (a file,
+	 * which H2 locks for one process, or memory), not an H2 server or a database that
+	 * several instances share. Then a scan still marked running when Quench starts was
+	 * left by a process that ended.
+	 * @return whether the database is this process's alone
+	 */
+	public boolean exclusive() {
+		return this.exclusive;
 	}
 
 	/**
@@ -200,6 +214,21 @@ public class BulkWriter {
 
 	private static String clean(String text) {
 		return (text.indexOf('\0') < 0) ? text : text.replace('\0', '\uFFFD');
+	}
+
+	private static boolean isExclusive(DataSource dataSource) {
+		try {
+			String url = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
+			if (url == null) {
+				return false;
+			}
+			String lower = url.toLowerCase(java.util.Locale.ROOT);
+			return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:")
+					&& !lower.startsWith("jdbc:h2:ssl:") && !lower.replace(" ", "").contains("auto_server=true");
+		}
+		catch (Exception ex) {
+			return false;
+		}
 	}
 
 	private static boolean isPostgres(DataSource dataSource) {

@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.quench.db.BulkWriter;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,9 @@ class IngestCoordinator implements DisposableBean {
 	/** Runs at once per instance: 2 cores, and each run parallelises internally. */
 	static final int WORKERS = 2;
 
+	/** Why a run left by a stopped Quench failed. */
+	static final String ORPHANED = "Quench stopped while this scan ran (found when it started again).";
+
 	private static final Logger log = LoggerFactory.getLogger(IngestCoordinator.class);
 
 	private final SourceRepository sources;
@@ -53,6 +58,9 @@ class IngestCoordinator implements DisposableBean {
 
 	private final Clock clock;
 
+	/** Whether the database is this process's alone ({@link BulkWriter#exclusive()}). */
+	private final boolean exclusive;
+
 	private final Map<Long, RunProgress> active = new ConcurrentHashMap<>();
 
 	private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, named("quench-ingest"));
@@ -61,12 +69,13 @@ class IngestCoordinator implements DisposableBean {
 		.newSingleThreadScheduledExecutor(named("quench-ingest-progress"));
 
 	IngestCoordinator(SourceRepository sources, IngestRunRepository runs, List<SourceIngester> ingesters,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, BulkWriter database) {
 		this.sources = sources;
 		this.runs = runs;
 		this.ingesters = ingesters;
 		this.events = events;
 		this.clock = clock;
+		this.exclusive = database.exclusive();
 		this.flusher.scheduleWithFixedDelay(this::flushAll, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
 				TimeUnit.MILLISECONDS);
 	}
@@ -102,9 +111,40 @@ class IngestCoordinator implements DisposableBean {
 		return this.active.containsKey(runId);
 	}
 
-	/** Fails runs whose instance stopped; returns how many. */
+	/**
+	 * Fails runs whose instance stopped (no heartbeat for {@link #STALE}) and frees their
+	 * sources for the next scan; returns how many runs were failed.
+	 */
 	int failStaleRuns() {
-		return this.runs.failStale(this.clock.instant().minus(STALE), this.clock.instant());
+		Instant now = this.clock.instant();
+		int failed = this.runs.failStale(now.minus(STALE), now);
+		this.sources.releaseEnded();
+		return failed;
+	}
+
+	/**
+	 * At start-up, on a database only this process can use (embedded H2): every run still
+	 * marked running, but for the ones this process started, was left by a Quench that
+	 * stopped (killed, crashed, out of memory). It is failed now and its source freed,
+	 * rather than after {@link #STALE}, so the restart scans at once. On a shared
+	 * database another instance may be running it: the heartbeat decides there.
+	 * @return how many runs were failed
+	 */
+	int failOrphanedRuns() {
+		if (!this.exclusive) {
+			return 0;
+		}
+		List<Long> orphaned = this.runs.runningIds()
+			.stream()
+			.filter((runId) -> !this.active.containsKey(runId))
+			.toList();
+		int failed = this.runs.failRunning(orphaned, ORPHANED, this.clock.instant());
+		this.sources.releaseEnded();
+		if (failed > 0) {
+			log.warn("{} scan(s) were still marked running from a Quench that stopped; marked failed: {}", failed,
+					orphaned);
+		}
+		return failed;
 	}
 
 	private void execute(RunProgress progress) {

@@ -94,10 +94,6 @@ class IngestRunRepository {
 	}
 
 	/**
-	 * Runs whose instance stopped sending heartbeats (crashed or killed) are marked
-	 * failed.
-	 */
-	/**
 	 * Runs going on now, on any instance, whose heartbeat is not stale; by source name.
 	 */
 	List<RunningIngest> running(Instant staleBefore) {
@@ -114,12 +110,32 @@ class IngestRunRepository {
 			.list();
 	}
 
+	/**
+	 * Runs whose instance stopped sending heartbeats (crashed or killed) are marked
+	 * failed; returns how many.
+	 */
 	int failStale(Instant staleBefore, Instant now) {
 		return this.jdbc.sql("""
 				update ingest_run set status = 'FAILED', finished_at = :now,
 					message = 'The instance running this scan stopped (no heartbeat).'
 				where status = 'RUNNING' and heartbeat_at < :stale
 				""").param("now", utc(now)).param("stale", utc(staleBefore)).update();
+	}
+
+	/** Ids of the runs marked RUNNING, on any instance. */
+	List<Long> runningIds() {
+		return this.jdbc.sql("select id from ingest_run where status = 'RUNNING' order by id").query(Long.class).list();
+	}
+
+	/** Marks these runs failed, if they are still RUNNING; returns how many. */
+	int failRunning(List<Long> ids, String message, Instant now) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("""
+				update ingest_run set status = 'FAILED', finished_at = :now, message = :message
+				where status = 'RUNNING' and id in (:ids)
+				""").param("now", utc(now)).param("message", message).param("ids", ids).update();
 	}
 
 	Optional<IngestRun> findById(long id) {

@@ -123,11 +123,26 @@ class SourceRepository {
 			.update();
 	}
 
+	/**
+	 * Frees every source whose claimed run has ended: finished, or failed because its
+	 * instance stopped. Returns how many were freed.
+	 */
+	int releaseEnded() {
+		return this.jdbc.sql("""
+				update source set running_run_id = null
+				where running_run_id in (select r.id from ingest_run r where r.status <> 'RUNNING')
+				""").update();
+	}
+
+	/**
+	 * The run holding the source, if it is still running (a claim left by a run that
+	 * ended without releasing it does not count).
+	 */
 	Optional<Long> runningRunId(long sourceId) {
-		return this.jdbc.sql("select running_run_id from source where id = :id and running_run_id is not null")
-			.param("id", sourceId)
-			.query(Long.class)
-			.optional();
+		return this.jdbc.sql("""
+				select s.running_run_id from source s join ingest_run r on r.id = s.running_run_id
+				where s.id = :id and r.status = 'RUNNING'
+				""").param("id", sourceId).query(Long.class).optional();
 	}
 
 	private static Integer seconds(Duration rescan) {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Declared sources are created and scanned at start-up; sources with a rescan interval
  * are scanned again when it has passed since their last scan ended; runs of dead
- * instances are failed.
+ * instances are failed and their sources freed (at once at start-up on an embedded
+ * database, else when their heartbeat is stale).
  */
 @Component
 class SourceScheduler {
@@ -53,6 +54,7 @@ class SourceScheduler {
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void scanDeclaredSources() {
+		this.coordinator.failOrphanedRuns();
 		this.coordinator.failStaleRuns();
 		List<SourceDefinition> declared = this.properties.sources()
 			.stream()

@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import io.quench.db.BulkWriter;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +43,24 @@ abstract class IngestionContract {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	IngestCoordinator coordinator;
+
+	@Autowired
+	IngestRunRepository runs;
+
+	@Autowired
+	SourceRepository sourceRows;
+
+	@Autowired
+	BulkWriter database;
+
+	/**
+	 * Whether the database under test is this process's alone (embedded H2), so that a
+	 * run still marked running at start-up was left by a Quench that stopped.
+	 */
+	abstract boolean databaseIsThisProcesssAlone();
 
 	@BeforeEach
 	void signInAsAdmin() {
@@ -444,6 +465,42 @@ abstract class IngestionContract {
 
 	private long count(String sql, long source) {
 		return this.jdbc.sql(sql).param("s", source).query(Long.class).single();
+	}
+
+	@Test
+	void aScanLeftRunningByAStoppedQuenchIsFailedAtStartOnlyWhenTheDatabaseIsThisProcesssAlone() throws Exception {
+		Files.createDirectories(this.dir.resolve("gwia/send"));
+		long sourceId = addSource("orphan", SourceKind.QUEUE, this.dir.resolve("gwia"));
+		// As a Quench killed a moment ago leaves it: claimed, heartbeat fresh.
+		Instant now = Instant.now();
+		long left = this.runs.insert(sourceId, "system", now);
+		assertThat(this.sourceRows.claim(sourceId, left, now.minus(IngestCoordinator.STALE))).isTrue();
+		try {
+			assertThat(this.database.exclusive()).isEqualTo(databaseIsThisProcesssAlone());
+
+			int failed = this.coordinator.failOrphanedRuns();
+
+			if (databaseIsThisProcesssAlone()) {
+				assertThat(failed).isPositive();
+				assertThat(this.sources.run(left).status()).isEqualTo(IngestRun.Status.FAILED);
+				assertThat(this.sources.run(left).message()).isEqualTo(IngestCoordinator.ORPHANED);
+				assertThat(this.sourceRows.runningRunId(sourceId)).isEmpty();
+				IngestRun next = scanAndWait(sourceId);
+				assertThat(next.id()).isNotEqualTo(left);
+				assertThat(next.status()).isEqualTo(IngestRun.Status.SUCCEEDED);
+			}
+			else {
+				// Another instance sharing the database may be running it.
+				assertThat(failed).isZero();
+				assertThat(this.sources.run(left).status()).isEqualTo(IngestRun.Status.RUNNING);
+				assertThat(this.sourceRows.runningRunId(sourceId)).contains(left);
+				assertThat(this.sources.scan(sourceId, "tester")).isEqualTo(left);
+			}
+		}
+		finally {
+			this.runs.finish(left, IngestRun.Status.CANCELLED, null, Instant.now());
+			this.sourceRows.release(sourceId, left);
+		}
 	}
 
 }

@@ -8,4 +8,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @PostgresTest
 class IngestionPostgresTests extends IngestionContract {
 
+	@Override
+	boolean databaseIsThisProcesssAlone() {
+		return false;
+	}
+
 }

@@ -61,4 +61,44 @@ abstract class RunningIngestsContract {
 			.containsExactly(poaRun);
 	}
 
+	@Test
+	void aRunFailedForItsStaleHeartbeatNoLongerHoldsItsSource() {
+		long source = source("crashed", SourceKind.QUEUE);
+		long run = this.runs.insert(source, "tester", T.minus(Duration.ofMinutes(10)));
+		assertThat(this.sources.claim(source, run, T.minus(Duration.ofMinutes(12)))).isTrue();
+		assertThat(this.sources.runningRunId(source)).contains(run);
+
+		assertThat(this.runs.failStale(T.minus(IngestCoordinator.STALE), T)).isPositive();
+
+		assertThat(this.runs.findById(run)).get().extracting(IngestRun::status).isEqualTo(IngestRun.Status.FAILED);
+		// The scheduler asks this before it starts a rescan: a claim left by a failed run
+		// must not hold the source for ever.
+		assertThat(this.sources.runningRunId(source)).isEmpty();
+		assertThat(this.sources.releaseEnded()).isPositive();
+		long next = this.runs.insert(source, "tester", T);
+		assertThat(this.sources.claim(source, next, T.minus(IngestCoordinator.STALE))).isTrue();
+		assertThat(this.sources.runningRunId(source)).contains(next);
+		assertThat(this.sources.releaseEnded()).isZero();
+	}
+
+	@Test
+	void runningRunsListedAsRunningAreTheOnesNotYetEnded() {
+		long source = source("listed", SourceKind.POA_LOG);
+		long ended = this.runs.insert(source, "tester", T);
+		this.runs.finish(ended, IngestRun.Status.SUCCEEDED, null, T.plusSeconds(1));
+		long left = this.runs.insert(source, "tester", T.plusSeconds(2));
+		long other = this.runs.insert(source, "tester", T.plusSeconds(3));
+
+		assertThat(this.runs.runningIds()).contains(left, other).doesNotContain(ended);
+		assertThat(this.runs.failRunning(List.of(left, ended), "gone", T.plusSeconds(4))).isEqualTo(1);
+
+		assertThat(this.runs.findById(left)).get().satisfies((run) -> {
+			assertThat(run.status()).isEqualTo(IngestRun.Status.FAILED);
+			assertThat(run.message()).isEqualTo("gone");
+		});
+		assertThat(this.runs.findById(ended)).get().extracting(IngestRun::status).isEqualTo(IngestRun.Status.SUCCEEDED);
+		assertThat(this.runs.runningIds()).contains(other).doesNotContain(left, ended);
+		assertThat(this.runs.failRunning(List.of(), "gone", T)).isZero();
+	}
+
 }
