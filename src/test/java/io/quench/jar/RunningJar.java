@@ -84,6 +84,32 @@ final class RunningJar implements AutoCloseable {
 		throw new IllegalStateException("quench was not healthy within " + limit + ":\n" + log());
 	}
 
+	/**
+	 * Waits until the log holds this text; returns the log.
+	 * @param text what to wait for
+	 * @param limit how long to wait
+	 * @return the log at that moment
+	 */
+	String awaitLog(String text, Duration limit) throws IOException, InterruptedException {
+		Instant start = Instant.now();
+		while (Duration.between(start, Instant.now()).compareTo(limit) < 0) {
+			String log = log();
+			if (log.contains(text)) {
+				return log;
+			}
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("quench exited with " + this.process.exitValue() + ":\n" + log);
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("'" + text + "' not logged within " + limit + ":\n" + log());
+	}
+
+	/** Kills the process as {@code kill -9} does: no shutdown hook, nothing flushed. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly().waitFor();
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		this.process.destroy();
