@@ -338,6 +338,44 @@ abstract class IngestionContract {
 	}
 
 	@Test
+	void aLogReadThatDiedHalfWayIsReadAgainWithoutStoringAnEventTwice() throws IOException {
+		Path logs = this.dir.resolve("poa-died");
+		Files.createDirectories(logs);
+		copyFixture("poa-log/1204poa.001", logs.resolve("1204poa.001"));
+		long source = addSource("poa-died", SourceKind.POA_LOG, logs);
+		assertThat(scanAndWait(source).status()).isEqualTo(IngestRun.Status.SUCCEEDED);
+		String eventsQuery = """
+				select line_number || ' ' || event_type || ' ' || at from log_event where source_id = :s
+				order by line_number, event_type
+				""";
+		List<String> complete = this.jdbc.sql(eventsQuery).param("s", source).query(String.class).list();
+		assertThat(complete).hasSizeGreaterThan(4);
+		// What a Quench killed during the first read of the file leaves: the cursor it
+		// saved before reading (start of the file, marked dirty) and the events of the
+		// batches it had committed.
+		long half = this.jdbc.sql("select max(line_number) / 2 from log_event where source_id = :s")
+			.param("s", source)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("delete from log_event where source_id = :s and line_number > :half")
+			.param("s", source)
+			.param("half", half)
+			.update();
+		assertThat(this.jdbc.sql("""
+				update log_cursor set byte_offset = 0, line_number = 0, head_length = 0, head_crc = 0, log_day = null,
+					last_time = null, last_offset = null, dirty = true
+				where source_id = :s
+				""").param("s", source).update()).isEqualTo(1);
+
+		IngestRun again = scanAndWait(source);
+
+		assertThat(again.status()).isEqualTo(IngestRun.Status.SUCCEEDED);
+		assertThat(this.jdbc.sql(eventsQuery).param("s", source).query(String.class).list())
+			.containsExactlyElementsOf(complete);
+		assertThat(count("select count(*) from log_cursor where source_id = :s and dirty", source)).isZero();
+	}
+
+	@Test
 	void hostileLogLinesAreReportedAndTheOtherLinesStillRead() throws IOException {
 		Path logs = this.dir.resolve("hostile-poa");
 		Files.createDirectories(logs);
