@@ -80,8 +80,12 @@ class IngestCoordinator implements DisposableBean {
 				TimeUnit.MILLISECONDS);
 	}
 
-	/** Starts a run, or returns the id of the run already going on for this source. */
-	long start(Source source, String actor) {
+	/**
+	 * Starts a run, or returns the id of the run already going on for this source.
+	 * Synchronized with {@link #failOrphanedRuns()}: a run inserted here is in
+	 * {@code active} before that looks.
+	 */
+	synchronized long start(Source source, String actor) {
 		Instant now = this.clock.instant();
 		long runId = this.runs.insert(source.id(), actor, now);
 		if (!this.sources.claim(source.id(), runId, now.minus(STALE))) {
@@ -130,7 +134,7 @@ class IngestCoordinator implements DisposableBean {
 	 * database another instance may be running it: the heartbeat decides there.
 	 * @return how many runs were failed
 	 */
-	int failOrphanedRuns() {
+	synchronized int failOrphanedRuns() {
 		if (!this.exclusive) {
 			return 0;
 		}

@@ -129,8 +129,9 @@ class SourceRepository {
 	 */
 	int releaseEnded() {
 		return this.jdbc.sql("""
-				update source set running_run_id = null
-				where running_run_id in (select r.id from ingest_run r where r.status <> 'RUNNING')
+				update source s set running_run_id = null
+				where s.running_run_id is not null
+					and exists (select 1 from ingest_run r where r.id = s.running_run_id and r.status <> 'RUNNING')
 				""").update();
 	}
 
