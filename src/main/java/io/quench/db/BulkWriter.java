@@ -218,17 +218,25 @@ public class BulkWriter {
 
 	private static boolean isExclusive(DataSource dataSource) {
 		try {
-			String url = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
-			if (url == null) {
-				return false;
-			}
-			String lower = url.toLowerCase(java.util.Locale.ROOT);
-			return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:")
-					&& !lower.startsWith("jdbc:h2:ssl:") && !lower.replace(" ", "").contains("auto_server=true");
+			return isExclusiveUrl(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL));
 		}
 		catch (Exception ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Whether a JDBC URL names a database only the process opening it can use: embedded
+	 * H2 (a file or memory), not through an H2 server ({@code tcp:}, {@code ssl:}) or in
+	 * H2's mixed mode ({@code AUTO_SERVER=TRUE}, where other processes connect to it).
+	 */
+	static boolean isExclusiveUrl(String url) {
+		if (url == null) {
+			return false;
+		}
+		String lower = url.toLowerCase(java.util.Locale.ROOT);
+		return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:")
+				&& !lower.replace(" ", "").contains("auto_server=true");
 	}
 
 	private static boolean isPostgres(DataSource dataSource) {
