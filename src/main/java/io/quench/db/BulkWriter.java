@@ -3,7 +3,6 @@ package io.quench.db;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -48,8 +47,11 @@ public class BulkWriter {
 
 	BulkWriter(DataSource dataSource) {
 		this.dataSource = dataSource;
-		this.postgres = isPostgres(dataSource);
-		this.exclusive = isExclusive(dataSource);
+		// One look at the metadata for both (one connection from the pool at start-up).
+		String[] productAndUrl = productAndUrl(dataSource);
+		this.postgres = productAndUrl[0] != null
+				&& productAndUrl[0].toLowerCase(java.util.Locale.ROOT).contains("postgres");
+		this.exclusive = isExclusiveUrl(productAndUrl[1]);
 	}
 
 	public boolean postgres() {
@@ -216,12 +218,17 @@ public class BulkWriter {
 		return (text.indexOf('\0') < 0) ? text : text.replace('\0', '\uFFFD');
 	}
 
-	private static boolean isExclusive(DataSource dataSource) {
+	/**
+	 * The database product name and the JDBC URL, or nulls where the metadata cannot be
+	 * read.
+	 */
+	private static String[] productAndUrl(DataSource dataSource) {
 		try {
-			return isExclusiveUrl(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL));
+			return JdbcUtils.extractDatabaseMetaData(dataSource,
+					(metaData) -> new String[] { metaData.getDatabaseProductName(), metaData.getURL() });
 		}
 		catch (Exception ex) {
-			return false;
+			return new String[2];
 		}
 	}
 
@@ -237,16 +244,6 @@ public class BulkWriter {
 		String lower = url.toLowerCase(java.util.Locale.ROOT);
 		return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:")
 				&& !lower.replace(" ", "").contains("auto_server=true");
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
-		}
-		catch (Exception ex) {
-			return false;
-		}
 	}
 
 }
