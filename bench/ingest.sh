@@ -68,6 +68,7 @@ PY
 cpu_seconds() { # CPU seconds (user + system) of the JVM, and of PostgreSQL's backends for quench_bench
 	local jvm backends=0 p
 	jvm=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+	awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f %.1f\n", $14 / hz, $15 / hz}' "/proc/$pid/stat" >>"$work/user-system"
 	for p in $(pgrep -f "postgres: .* quench_bench " || true); do
 		backends=$((backends + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
 	done
@@ -95,4 +96,5 @@ echo "first scan, files/s per 100,000 files written: $(grep "Queue scan 1: .* fi
 grep "Queue scan" "$log" | sed 's/^.*Queue scan/Queue scan/'
 if grep -q OutOfMemoryError "$log"; then echo "OutOfMemoryError!"; exit 1; fi
 python3 -c "print('db=%s files=%d first-scan=%ss (%.0f files/s) unchanged-rescan=%ss heap=%s' % ('$db', $files, '$first', $files / max(0.1, float('$first')), '$rescan', '$heap'))"
-python3 -c "j = $jvm1 - $jvm0; d = $db1 - $db0; print('first scan CPU: JVM %.1f s (%.0f us/file), PostgreSQL backends %.1f s (%.0f us/file); load average at its end: %s' % (j, j * 1e6 / $files, d, d * 1e6 / $files, '$load'))"
+read -r user0 system0 user1 system1 <<<"$(tr '\n' ' ' <"$work/user-system")"
+python3 -c "j = $jvm1 - $jvm0; d = $db1 - $db0; print('first scan CPU: JVM %.1f s (%.0f us/file; user %.1f s, system %.1f s), PostgreSQL backends %.1f s (%.0f us/file); load average at its end: %s' % (j, j * 1e6 / $files, $user1 - $user0, $system1 - $system0, d, d * 1e6 / $files, '$load'))"
