@@ -90,6 +90,8 @@ first=$(seconds_between "Scan 1 of source 'bench'.*started" "Scan 1 of source 'b
 wait_for "Scan 2 of source 'bench' SUCCEEDED"
 rescan=$(seconds_between "Scan 2 of source 'bench'.*started" "Scan 2 of source 'bench' SUCCEEDED")
 grep "of source 'bench' SUCCEEDED" "$log" | sed 's/^.*Scan/Scan/'
+# What the pages compute after the first scan (Top senders, the ranking's evidence), if done before the rescan:
+grep "computed in" "$log" | sed 's/^.*BackgroundCache *: //' | cut -c1-160 || true
 # The first scan's rate per 100,000 files (the application logs one line per 100,000 written):
 # the first ones include the JIT compiling the parser and H2 on a fresh JVM.
 echo "first scan, files/s per 100,000 files written: $(grep "Queue scan 1: .* files written" "$log" | sed 's/.*written, \([0-9]*\) files.*/\1/' | tr '\n' ' ')"

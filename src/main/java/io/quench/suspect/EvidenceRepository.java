@@ -1,10 +1,9 @@
 package io.quench.suspect;
 
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -110,97 +109,97 @@ class EvidenceRepository {
 	}
 
 	/**
-	 * Recipient rows one GROUP BY on H2 may group at most (an estimate from the senders'
-	 * recipient counts). H2 runs in Quench's heap and holds every group of a GROUP BY in
-	 * memory (no spill to disk): over all senders at 10^6 messages (5.8 million recipient
-	 * rows, 777,102 distinct sender, domain and address) that filled a 512 MB heap right
-	 * after the first scan. In passes of at most this many rows the groups of one pass
-	 * take tens of MB.
+	 * Recipient rows one pass of {@link #recipientDomainsStreamed} counts at most (an
+	 * estimate from the senders' recipient counts). A pass remembers each distinct sender
+	 * and address pair in 16 bytes at most: 4 million rows take 64 MB of heap at worst
+	 * (every pair distinct); a 10^6-file incident's 5.8 million rows (777,102 pairs) are
+	 * counted in two passes of about 16 MB.
 	 */
-	static final long H2_RECIPIENT_ROWS_PER_PASS = 400_000;
+	static final long H2_RECIPIENT_ROWS_PER_PASS = 4_000_000;
 
 	/**
-	 * Recipients of present messages per sender and recipient domain. Grouped by address
-	 * first, then counted, rather than {@code count(distinct address)}: that forces a
-	 * sort of every recipient row on PostgreSQL (1.3 s against 0.6 s at 575,917 rows).
-	 * PostgreSQL does it in one statement (its GROUP BY spills to disk); H2 in passes
-	 * over groups of senders of at most {@link #H2_RECIPIENT_ROWS_PER_PASS} recipients,
-	 * and a sender with more in passes over parts of its addresses (by hash): the counts
-	 * of distinct addresses add up, since no address is in two parts.
+	 * Recipients of present messages per sender and recipient domain, with the number of
+	 * distinct recipient addresses. Grouped by address first, then counted, rather than
+	 * {@code count(distinct address)}: that forces a sort of every recipient row on
+	 * PostgreSQL (1.3 s against 0.6 s at 575,917 rows). PostgreSQL does it in one
+	 * statement (its GROUP BY spills to disk). H2 runs in Quench's heap and holds every
+	 * group of a GROUP BY in memory, without spilling: over all senders at 10^6 messages
+	 * (777,102 distinct sender, domain and address) that filled a 512 MB heap. So on H2
+	 * the rows are read in stored order and counted in Java
+	 * ({@link RecipientDomainTally}).
 	 * @param recipientsPerSender each sender's number of recipients (an upper bound of
 	 * its recipient rows), from {@link #queueByFolder}
 	 */
 	List<DomainRow> recipientDomains(Window window, Map<String, Long> recipientsPerSender) {
-		return this.postgres ? recipientDomainsAtOnce(window)
-				: recipientDomainsInPasses(window, recipientsPerSender, H2_RECIPIENT_ROWS_PER_PASS);
+		if (this.postgres) {
+			return recipientDomainsAtOnce(window);
+		}
+		long rows = recipientsPerSender.values().stream().mapToLong(Long::longValue).sum();
+		return recipientDomainsStreamed(window, rows, H2_RECIPIENT_ROWS_PER_PASS);
 	}
 
 	/** {@link #recipientDomains} in one statement. */
 	List<DomainRow> recipientDomainsAtOnce(Window window) {
-		return recipientDomains(window, "", Map.of());
-	}
-
-	/** {@link #recipientDomains} in passes of at most about {@code rowsPerPass} rows. */
-	List<DomainRow> recipientDomainsInPasses(Window window, Map<String, Long> recipientsPerSender, long rowsPerPass) {
-		List<DomainRow> rows = new ArrayList<>();
-		List<String> batch = new ArrayList<>();
-		long batchRows = 0;
-		for (Map.Entry<String, Long> sender : recipientsPerSender.entrySet()) {
-			long count = sender.getValue();
-			if (count > rowsPerPass) {
-				long parts = (count + rowsPerPass - 1) / rowsPerPass;
-				Map<String, long[]> byDomain = new LinkedHashMap<>();
-				for (long part = 0; part < parts; part++) {
-					for (DomainRow row : recipientDomains(window, "and m.sender in (:senders) and " + addressPart(),
-							Map.of("senders", List.of(sender.getKey()), "parts", parts, "part", part))) {
-						long[] sums = byDomain.computeIfAbsent(row.domain(), (domain) -> new long[2]);
-						sums[0] += row.recipients();
-						sums[1] += row.addresses();
-					}
-				}
-				byDomain.forEach((domain, sums) -> rows.add(new DomainRow(sender.getKey(), domain, sums[0], sums[1])));
-				continue;
-			}
-			if (batchRows + count > rowsPerPass && !batch.isEmpty()) {
-				rows.addAll(recipientDomains(window, "and m.sender in (:senders)", Map.of("senders", batch)));
-				batch = new ArrayList<>();
-				batchRows = 0;
-			}
-			batch.add(sender.getKey());
-			batchRows += count;
-		}
-		if (!batch.isEmpty()) {
-			rows.addAll(recipientDomains(window, "and m.sender in (:senders)", Map.of("senders", batch)));
-		}
-		return rows;
-	}
-
-	/**
-	 * The recipient's address falls in part {@code :part} of {@code :parts} (by hash).
-	 */
-	private String addressPart() {
-		return this.postgres ? "mod(cast(hashtext(r.address) as bigint) + 2147483648, :parts) = :part"
-				: "ora_hash(r.address, :parts - 1) = :part";
-	}
-
-	private List<DomainRow> recipientDomains(Window window, String condition, Map<String, Object> params) {
 		return this.jdbc.sql("""
 				select sender, domain, sum(n) as recipients, count(*) as addresses
 				from (
 					select m.sender, r.domain, r.address, count(*) as n
 					from queue_message m join queue_recipient r on r.message_id = m.id
 					where m.gone_at is null and m.folder in ('SEND', 'DEFER') and m.sender is not null
-						and m.mtime >= :from and m.mtime < :to and r.role = 'R' %s
+						and m.mtime >= :from and m.mtime < :to and r.role = 'R'
 					group by m.sender, r.domain, r.address
 				) t
 				group by sender, domain
-				""".formatted(condition))
+				""")
 			.param("from", window.from())
 			.param("to", window.to())
-			.params(params)
 			.query((rs, row) -> new DomainRow(rs.getString("sender"), rs.getString("domain"), rs.getLong("recipients"),
 					rs.getLong("addresses")))
 			.list();
+	}
+
+	/**
+	 * {@link #recipientDomains} counted in Java: the senders of the window's present
+	 * messages by message id, then every recipient row, in as many passes as
+	 * {@code rows / rowsPerPass} (each pass counts the pairs of one part, by hash). Both
+	 * statements read their table in stored order. The join by groups of senders it
+	 * replaces fetched rows one index entry at a time: on H2 at 10^6 files (5.8 million
+	 * recipient rows) 74 s of CPU, against about 13 s for one pass here
+	 * (docs/benchmarks.md, session 8).
+	 * @param rows the number of recipient rows to expect, at most
+	 * @param rowsPerPass rows one pass should count at most
+	 */
+	List<DomainRow> recipientDomainsStreamed(Window window, long rows, long rowsPerPass) {
+		MessageSenders senders = new MessageSenders();
+		this.jdbc.sql("""
+				select id, sender from queue_message
+				where gone_at is null and folder in ('SEND', 'DEFER') and sender is not null
+					and mtime >= :from and mtime < :to
+				""")
+			.param("from", window.from())
+			.param("to", window.to())
+			.query((ResultSet rs) -> senders.put(rs.getLong(1), rs.getString(2)));
+		RecipientDomainTally tally = new RecipientDomainTally();
+		if (senders.size() == 0) {
+			return tally.rows();
+		}
+		int parts = (int) Math.min(1024, Math.max(1, (rows + rowsPerPass - 1) / Math.max(1, rowsPerPass)));
+		for (int part = 0; part < parts; part++) {
+			int thisPart = part;
+			this.jdbc.sql("select message_id, domain, address from queue_recipient where role = 'R'")
+				.query((ResultSet rs) -> {
+					String sender = senders.get(rs.getLong(1));
+					if (sender == null) {
+						return;
+					}
+					long pair = RecipientDomainTally.pairHash(sender, rs.getString(3));
+					if (RecipientDomainTally.inPart(pair, thisPart, parts)) {
+						tally.add(sender, rs.getString(2), pair);
+					}
+				});
+			tally.nextPart();
+		}
+		return tally.rows();
 	}
 
 	/**
