@@ -42,9 +42,7 @@ class EvidenceCollector {
 		IdentityMap identities = IdentityMap.of(this.repository.directory(), this.links.active());
 		Map<String, Tally> tallies = new LinkedHashMap<>();
 		Map<String, IdentityMap.Identity> senders = new HashMap<>();
-		Map<String, Long> recipientsPerSender = new LinkedHashMap<>();
 		for (EvidenceRepository.FolderRow row : this.repository.queueByFolder(window)) {
-			recipientsPerSender.merge(row.sender(), row.recipients(), Long::sum);
 			IdentityMap.Identity identity = senders.computeIfAbsent(row.sender(), identities::sender);
 			Tally tally = tally(tallies, identity);
 			tally.addresses.add(row.sender());
@@ -55,7 +53,7 @@ class EvidenceCollector {
 			tally.first = (tally.first == null || row.first().isBefore(tally.first)) ? row.first() : tally.first;
 			tally.last = (tally.last == null || row.last().isAfter(tally.last)) ? row.last() : tally.last;
 		}
-		for (EvidenceRepository.DomainRow row : this.repository.recipientDomains(window, recipientsPerSender)) {
+		for (EvidenceRepository.DomainRow row : this.repository.recipientDomains(window)) {
 			Tally tally = tally(tallies, senders.computeIfAbsent(row.sender(), identities::sender));
 			tally.recipients += row.recipients();
 			tally.distinctRecipients += row.addresses();

@@ -109,13 +109,11 @@ class EvidenceRepository {
 	}
 
 	/**
-	 * Recipient rows one pass of {@link #recipientDomainsStreamed} counts at most (an
-	 * estimate from the senders' recipient counts). A pass remembers each distinct sender
-	 * and address pair in 16 bytes at most: 4 million rows take 64 MB of heap at worst
-	 * (every pair distinct); a 10^6-file incident's 5.8 million rows (777,102 pairs) are
-	 * counted in two passes of about 16 MB.
+	 * Distinct sender and address pairs one pass of {@link #recipientDomainsStreamed}
+	 * remembers at most: 16 bytes each at most, so 64 MB of heap. A 10^6-file incident's
+	 * 5.8 million recipient rows hold 777,102 pairs: one pass.
 	 */
-	static final long H2_RECIPIENT_ROWS_PER_PASS = 4_000_000;
+	static final int H2_PAIRS_PER_PASS = 4_000_000;
 
 	/**
 	 * Recipients of present messages per sender and recipient domain, with the number of
@@ -127,15 +125,9 @@ class EvidenceRepository {
 	 * (777,102 distinct sender, domain and address) that filled a 512 MB heap. So on H2
 	 * the rows are read in stored order and counted in Java
 	 * ({@link RecipientDomainTally}).
-	 * @param recipientsPerSender each sender's number of recipients (an upper bound of
-	 * its recipient rows), from {@link #queueByFolder}
 	 */
-	List<DomainRow> recipientDomains(Window window, Map<String, Long> recipientsPerSender) {
-		if (this.postgres) {
-			return recipientDomainsAtOnce(window);
-		}
-		long rows = recipientsPerSender.values().stream().mapToLong(Long::longValue).sum();
-		return recipientDomainsStreamed(window, rows, H2_RECIPIENT_ROWS_PER_PASS);
+	List<DomainRow> recipientDomains(Window window) {
+		return this.postgres ? recipientDomainsAtOnce(window) : recipientDomainsStreamed(window, H2_PAIRS_PER_PASS);
 	}
 
 	/** {@link #recipientDomains} in one statement. */
@@ -160,16 +152,15 @@ class EvidenceRepository {
 
 	/**
 	 * {@link #recipientDomains} counted in Java: the senders of the window's present
-	 * messages by message id, then every recipient row, in as many passes as
-	 * {@code rows / rowsPerPass} (each pass counts the pairs of one part, by hash). Both
-	 * statements read their table in stored order. The join by groups of senders it
-	 * replaces fetched rows one index entry at a time: on H2 at 10^6 files (5.8 million
-	 * recipient rows) 74 s of CPU, against about 13 s for one pass here
-	 * (docs/benchmarks.md, session 8).
-	 * @param rows the number of recipient rows to expect, at most
-	 * @param rowsPerPass rows one pass should count at most
+	 * messages by message id, then every recipient row, both tables read in stored order.
+	 * The join by groups of senders this replaces fetched rows one index entry at a time:
+	 * on H2 at 10^6 files (5.8 million recipient rows) 74 s of CPU, against about 13 s
+	 * for one pass here (docs/benchmarks.md, session 8). When a pass meets more than
+	 * {@code pairsPerPass} distinct pairs, the count starts again in four times as many
+	 * passes, each counting the pairs of one part (by hash).
+	 * @param pairsPerPass distinct sender and address pairs one pass may remember
 	 */
-	List<DomainRow> recipientDomainsStreamed(Window window, long rows, long rowsPerPass) {
+	List<DomainRow> recipientDomainsStreamed(Window window, int pairsPerPass) {
 		MessageSenders senders = new MessageSenders();
 		this.jdbc.sql("""
 				select id, sender from queue_message
@@ -179,27 +170,52 @@ class EvidenceRepository {
 			.param("from", window.from())
 			.param("to", window.to())
 			.query((ResultSet rs) -> senders.put(rs.getLong(1), rs.getString(2)));
-		RecipientDomainTally tally = new RecipientDomainTally();
 		if (senders.size() == 0) {
-			return tally.rows();
+			return List.of();
 		}
-		int parts = (int) Math.min(1024, Math.max(1, (rows + rowsPerPass - 1) / Math.max(1, rowsPerPass)));
+		for (int parts = 1;; parts *= 4) {
+			RecipientDomainTally tally = new RecipientDomainTally();
+			if (countInParts(senders, tally, parts, pairsPerPass)) {
+				return tally.rows();
+			}
+		}
+	}
+
+	/** Whether every part's pass stayed within {@code pairsPerPass} pairs. */
+	private boolean countInParts(MessageSenders senders, RecipientDomainTally tally, int parts, int pairsPerPass) {
 		for (int part = 0; part < parts; part++) {
 			int thisPart = part;
-			this.jdbc.sql("select message_id, domain, address from queue_recipient where role = 'R'")
-				.query((ResultSet rs) -> {
-					String sender = senders.get(rs.getLong(1));
-					if (sender == null) {
-						return;
-					}
-					long pair = RecipientDomainTally.pairHash(sender, rs.getString(3));
-					if (RecipientDomainTally.inPart(pair, thisPart, parts)) {
-						tally.add(sender, rs.getString(2), pair);
-					}
-				});
+			try {
+				this.jdbc.sql("select message_id, domain, address from queue_recipient where role = 'R'")
+					.query((ResultSet rs) -> {
+						String sender = senders.get(rs.getLong(1));
+						if (sender == null) {
+							return;
+						}
+						long pair = RecipientDomainTally.pairHash(sender, rs.getString(3));
+						if (RecipientDomainTally.inPart(pair, thisPart, parts)) {
+							tally.add(sender, rs.getString(2), pair);
+							if (tally.pairs() > pairsPerPass) {
+								throw new TooManyPairs();
+							}
+						}
+					});
+			}
+			catch (TooManyPairs ex) {
+				return false;
+			}
 			tally.nextPart();
 		}
-		return tally.rows();
+		return true;
+	}
+
+	/** A pass met more distinct pairs than it may remember: count in more parts. */
+	private static final class TooManyPairs extends RuntimeException {
+
+		TooManyPairs() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	/**

@@ -64,6 +64,11 @@ final class RecipientDomainTally {
 		}
 	}
 
+	/** Distinct pairs remembered since the last {@link #nextPart}. */
+	int pairs() {
+		return this.pairCount;
+	}
+
 	/** Forgets the pairs (not the counts): before the next part's pass. */
 	void nextPart() {
 		this.pairs = new long[1 << 12];

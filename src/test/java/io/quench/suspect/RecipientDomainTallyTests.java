@@ -47,6 +47,8 @@ class RecipientDomainTallyTests {
 		assertThat(rows.stream().mapToLong(EvidenceRepository.DomainRow::recipients).sum()).isEqualTo(20_000);
 		assertThat(rows).anyMatch((row) -> row.addresses() < row.recipients());
 		assertThat(inParts.rows()).containsExactlyInAnyOrderElementsOf(rows);
+		assertThat(once.pairs()).isEqualTo(3_900);
+		assertThat(inParts.pairs()).isZero();
 	}
 
 	@Test
