@@ -14,8 +14,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The ranking's aggregations, done by the database (GROUP BY), so that a million queued
- * messages and ten million log events come back as a few rows per account. The SQL is the
- * same on H2 (PostgreSQL mode) and PostgreSQL: {@code floor(extract(epoch from t) /
+ * messages and ten million log events come back as a few rows per account; on H2 the
+ * recipients per sender and domain are counted in Java instead
+ * ({@link #recipientDomains}). The SQL is the same on H2 (PostgreSQL mode) and
+ * PostgreSQL: {@code floor(extract(epoch from t) /
  * 60)} is the minute, {@code regexp_replace(..., 'g')} masks numbers on both.
  */
 @Repository
