@@ -11,6 +11,7 @@ import io.quench.db.BulkWriter;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ranking's aggregations, done by the database (GROUP BY), so that a million queued
@@ -162,24 +163,41 @@ class EvidenceRepository {
 	 * passes, each counting the pairs of one part (by hash).
 	 * @param pairsPerPass distinct sender and address pairs one pass may remember
 	 */
+	@Transactional(readOnly = true)
 	List<DomainRow> recipientDomainsStreamed(Window window, int pairsPerPass) {
-		MessageSenders senders = new MessageSenders();
-		this.jdbc.sql("""
-				select id, sender from queue_message
-				where gone_at is null and folder in ('SEND', 'DEFER') and sender is not null
-					and mtime >= :from and mtime < :to
-				""")
-			.param("from", window.from())
-			.param("to", window.to())
-			.query((ResultSet rs) -> senders.put(rs.getLong(1), rs.getString(2)));
-		if (senders.size() == 0) {
-			return List.of();
-		}
-		for (int parts = 1;; parts *= 4) {
-			RecipientDomainTally tally = new RecipientDomainTally();
-			if (countInParts(senders, tally, parts, pairsPerPass)) {
-				return tally.rows();
+		// H2 computes a whole result before handing out its first row, and writes a large
+		// one to a temporary file; in lazy mode it hands out rows as it reads them (10^6
+		// messages and 5.8 million recipient rows, stand-alone: 11.8 s instead of 20.1
+		// s). For this transaction's connection only; PostgreSQL (tests) streams anyway.
+		lazy(true);
+		try {
+			MessageSenders senders = new MessageSenders();
+			this.jdbc.sql("""
+					select id, sender from queue_message
+					where gone_at is null and folder in ('SEND', 'DEFER') and sender is not null
+						and mtime >= :from and mtime < :to
+					""")
+				.param("from", window.from())
+				.param("to", window.to())
+				.query((ResultSet rs) -> senders.put(rs.getLong(1), rs.getString(2)));
+			if (senders.size() == 0) {
+				return List.of();
 			}
+			for (int parts = 1;; parts *= 4) {
+				RecipientDomainTally tally = new RecipientDomainTally();
+				if (countInParts(senders, tally, parts, pairsPerPass)) {
+					return tally.rows();
+				}
+			}
+		}
+		finally {
+			lazy(false);
+		}
+	}
+
+	private void lazy(boolean on) {
+		if (!this.postgres) {
+			this.jdbc.sql("set lazy_query_execution " + on).update();
 		}
 	}
 
