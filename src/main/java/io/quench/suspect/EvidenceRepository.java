@@ -127,8 +127,10 @@ class EvidenceRepository {
 	 * group of a GROUP BY in memory, without spilling: over all senders at 10^6 messages
 	 * (777,102 distinct sender, domain and address) that filled a 512 MB heap. So on H2
 	 * the rows are read in stored order and counted in Java
-	 * ({@link RecipientDomainTally}).
+	 * ({@link RecipientDomainTally}), in one transaction, so that H2's lazy mode is set
+	 * and reset on the connection that reads.
 	 */
+	@Transactional(readOnly = true)
 	List<DomainRow> recipientDomains(Window window) {
 		return this.postgres ? recipientDomainsAtOnce(window) : recipientDomainsStreamed(window, H2_PAIRS_PER_PASS);
 	}

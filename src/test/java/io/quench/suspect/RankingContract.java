@@ -3,6 +3,8 @@ package io.quench.suspect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -118,8 +120,8 @@ abstract class RankingContract {
 		assertThat(this.evidence.recipientDomains(all)).containsExactlyInAnyOrderElementsOf(once);
 
 		// A window that holds part of the messages: only their recipients count.
-		java.time.Instant first = this.jdbc.sql("select min(mtime) from queue_message")
-			.query(java.time.OffsetDateTime.class)
+		Instant first = this.jdbc.sql("select min(mtime) from queue_message")
+			.query(OffsetDateTime.class)
 			.single()
 			.toInstant();
 		EvidenceRepository.Window day = EvidenceRepository.Window.of(first.plus(Duration.ofHours(20)),
@@ -227,8 +229,7 @@ abstract class RankingContract {
 		this.jdbc.sql("select at, ip, event_type from log_event where gw_id = :gw").param("gw", burst).query((rs) -> {
 			String type = rs.getString("event_type");
 			if (type.equals("LOGIN_SUCCESS")) {
-				long minute = Math
-					.floorDiv(rs.getObject("at", java.time.OffsetDateTime.class).toInstant().getEpochSecond(), 60);
+				long minute = Math.floorDiv(rs.getObject("at", OffsetDateTime.class).toInstant().getEpochSecond(), 60);
 				perMinute.merge(minute, 1, Integer::sum);
 			}
 			if (type.equals("LOGIN_SUCCESS") || type.equals("SMTP_AUTH_SUCCESS")) {
