@@ -4,6 +4,7 @@
 // key only with "fk"), nouniq (no unique path index), recpk (recipients keyed by
 // message_id * 256 + n, no message_id index), nosender (no sender index), hashidx (an index on
 // (source_id, path_hash)), fk (the foreign keys of V3), packed (no recipient rows at all),
+// packrow (one recipient row per message, keyed by message id, the addresses in one string),
 // lateidx (the sender index created after the load, timed), multirow (multi-row VALUES statements
 // instead of a JDBC batch), tablefn (one INSERT ... SELECT FROM TABLE(...) of arrays per chunk, H2).
 // V13's schema is "nouniq", V14's "nouniq-recpk". -Dchunk=N: files per transaction (default 2000).
@@ -31,7 +32,9 @@ create table queue_message (id bigint primary key, source_id bigint not null, re
       if (!variant.contains("nosender") && !variant.contains("lateidx")) s.execute("create index qm_s on queue_message (sender, folder)");
       s.execute("create index qm_p on queue_message (source_id, gone_at, folder)");
       boolean recpk = variant.contains("recpk");
-      if (recpk) { s.execute("create table queue_recipient (id bigint primary key, message_id bigint not null, address varchar(320) not null, domain varchar(255) not null, role char(1) not null)"); }
+      boolean packrow = variant.contains("packrow");
+      if (packrow) { s.execute("create table queue_recipient (message_id bigint primary key, addresses varchar(100000) not null)"); }
+      else if (recpk) { s.execute("create table queue_recipient (id bigint primary key, message_id bigint not null, address varchar(320) not null, domain varchar(255) not null, role char(1) not null)"); }
       else { s.execute("create table queue_recipient (message_id bigint not null, address varchar(320) not null, domain varchar(255) not null, role char(1) not null)");
         s.execute("create index qr_m on queue_recipient (message_id)"); }
       if (variant.contains("fk")) { s.execute("alter table queue_message add constraint f1 foreign key (source_id) references src (id) on delete cascade");
@@ -41,7 +44,7 @@ create table queue_message (id bigint primary key, source_id bigint not null, re
       var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpu0 = os.getProcessCpuTime(), t0 = System.nanoTime();
       PreparedStatement pm = c.prepareStatement("insert into queue_message (id, source_id, rel_path, path_hash, folder, size_bytes, mtime, sha256, dialect, status, problem, sender, sender_domain, subject, from_header, message_id, date_header, first_hop, x_mailer, recipient_count, warnings, first_seen, changed_at, run_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-      PreparedStatement pr = c.prepareStatement(recpk ? "insert into queue_recipient (id, message_id, address, domain, role) values (?,?,?,?,?)" : "insert into queue_recipient (message_id, address, domain, role) values (?,?,?,?)");
+      PreparedStatement pr = c.prepareStatement(packrow ? "insert into queue_recipient (message_id, addresses) values (?,?)" : recpk ? "insert into queue_recipient (id, message_id, address, domain, role) values (?,?,?,?,?)" : "insert into queue_recipient (message_id, address, domain, role) values (?,?,?,?)");
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
       long rows = 0;
       boolean bulk = variant.contains("multirow") || variant.contains("tablefn");
@@ -59,7 +62,12 @@ create table queue_message (id bigint primary key, source_id bigint not null, re
         put(pm, pmv, bulk, k++, now); put(pm, pmv, bulk, k++, "from [10.1.2.3] by gwia.example.org"); put(pm, pmv, bulk, k++, "Mailer 1.0"); int n = 1 + r.nextInt(12); put(pm, pmv, bulk, k++, n);
         put(pm, pmv, bulk, k++, ""); put(pm, pmv, bulk, k++, now); put(pm, pmv, bulk, k++, now); put(pm, pmv, bulk, k++, 1);
         if (bulk) { Object[] row = new Object[24]; for (int q = 0; q < 24; q++) row[q] = pmv[q]; mrows.add(row); } else pm.addBatch();
-        if (variant.contains("packed")) { for (int j = 0; j < n; j++) { r.nextInt(3000); r.nextInt(200000); rows++; } }
+        if (packrow) {
+          StringBuilder all = new StringBuilder();
+          for (int j = 0; j < n; j++) { int d = r.nextInt(3000); all.append('R').append("rcpt").append(r.nextInt(200000)).append("@domain").append(d).append(".com\n"); rows++; }
+          pr.setLong(1, id); pr.setString(2, all.toString()); pr.addBatch();
+        }
+        else if (variant.contains("packed")) { for (int j = 0; j < n; j++) { r.nextInt(3000); r.nextInt(200000); rows++; } }
         else for (int j = 0; j < n; j++) {
           int d = r.nextInt(3000); String addr = "rcpt" + r.nextInt(200000) + "@domain" + d + ".com";
           int q = 1; if (recpk) pr.setLong(q++, id * 256 + j);
