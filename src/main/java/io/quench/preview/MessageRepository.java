@@ -6,20 +6,28 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import io.quench.db.StreamingReads;
+import io.quench.queue.RecipientList;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Queue messages as ingestion stored them (tables {@code queue_message} and
- * {@code queue_recipient}), read for the message pages, the message API and the sample
- * picker. The same SQL runs on H2 (PostgreSQL mode) and PostgreSQL; every value is a
- * bound parameter.
+ * {@code queue_recipient_list}, see {@link RecipientList}), read for the message pages,
+ * the message API and the sample picker. The same SQL runs on H2 (PostgreSQL mode) and
+ * PostgreSQL; every value is a bound parameter.
  */
 @Repository
 class MessageRepository {
@@ -39,17 +47,22 @@ class MessageRepository {
 
 	private final JdbcClient jdbc;
 
-	MessageRepository(JdbcClient jdbc) {
+	private final StreamingReads streaming;
+
+	MessageRepository(JdbcClient jdbc, StreamingReads streaming) {
 		this.jdbc = jdbc;
+		this.streaming = streaming;
 	}
 
 	Optional<StoredMessage> find(long id) {
-		List<StoredMessage.Recipient> recipients = this.jdbc.sql("""
-				select address, role from queue_recipient where message_id = :id order by address
-				""")
+		List<StoredMessage.Recipient> recipients = new ArrayList<>();
+		this.jdbc.sql("select entries from queue_recipient_list where message_id = :id")
 			.param("id", id)
-			.query((rs, row) -> new StoredMessage.Recipient(rs.getString("address"), role(rs.getString("role"))))
-			.list();
+			.query(String.class)
+			.optional()
+			.ifPresent((entries) -> RecipientList.forEach(entries,
+					(role, address) -> recipients.add(new StoredMessage.Recipient(address, role(role)))));
+		recipients.sort(Comparator.comparing(StoredMessage.Recipient::address));
 		return this.jdbc.sql("""
 				select id, source_id, folder, rel_path, size_bytes, mtime, sha256, dialect, status, problem, sender,
 					subject, recipient_count, warnings, gone_at
@@ -88,10 +101,13 @@ class MessageRepository {
 			return new MessageListPage(items, query.page(), query.size(), total);
 		}
 		Map<Long, List<String>> recipients = new LinkedHashMap<>();
-		this.jdbc.sql("select message_id, address from queue_recipient where message_id in (:ids) order by address")
+		this.jdbc.sql("select message_id, entries from queue_recipient_list where message_id in (:ids)")
 			.param("ids", items.stream().map(MessageSummary::id).toList())
 			.query((ResultSet rs) -> {
-				recipients.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2));
+				List<String> addresses = new ArrayList<>();
+				RecipientList.forEach(rs.getString(2), (role, address) -> addresses.add(address));
+				addresses.sort(null);
+				recipients.put(rs.getLong(1), addresses);
 			});
 		List<MessageSummary> withRecipients = items.stream()
 			.map((m) -> new MessageSummary(m.id(), m.queue(), m.path(), m.sender(),
@@ -174,20 +190,35 @@ class MessageRepository {
 	 * Recipient domains of the sender's messages with how many messages go there and one
 	 * of them, most common first or rarest first.
 	 */
+	@Transactional(readOnly = true)
 	List<Shared> recipientDomains(String sender, List<String> folders, boolean commonFirst, int limit) {
-		String order = commonFirst ? "messages desc, domain" : "messages, domain";
-		return this.jdbc.sql("""
-				select r.domain as domain, count(distinct m.id) as messages, min(m.id) as sample_id
-				from (%s) m join queue_recipient r on r.message_id = m.id
-				group by r.domain
-				order by %s
-				limit :limit
-				""".formatted(SENDER_MESSAGES, order))
+		// Counted in Java: the domains are inside each message's one recipient row.
+		Map<String, long[]> byDomain = new HashMap<>();
+		Set<String> ofMessage = new HashSet<>();
+		this.streaming.lazily(() -> this.streaming.client()
+			.sql("""
+					select m.id, r.entries from (%s) m join queue_recipient_list r on r.message_id = m.id
+					""".formatted(SENDER_MESSAGES))
 			.param("sender", sender)
 			.param("folders", folders)
-			.param("limit", limit)
-			.query((rs, row) -> new Shared(rs.getString("domain"), rs.getLong("messages"), rs.getLong("sample_id")))
-			.list();
+			.query((ResultSet rs) -> {
+				long id = rs.getLong(1);
+				ofMessage.clear();
+				RecipientList.forEach(rs.getString(2), (role, address) -> ofMessage.add(RecipientList.domain(address)));
+				for (String domain : ofMessage) {
+					long[] counts = byDomain.computeIfAbsent(domain, (d) -> new long[] { 0, Long.MAX_VALUE });
+					counts[0]++;
+					counts[1] = Math.min(counts[1], id);
+				}
+			}));
+		Comparator<Shared> byMessages = Comparator.comparingLong(Shared::messages);
+		Comparator<Shared> order = (commonFirst ? byMessages.reversed() : byMessages).thenComparing(Shared::value);
+		return byDomain.entrySet()
+			.stream()
+			.map((e) -> new Shared(e.getKey(), e.getValue()[0], e.getValue()[1]))
+			.sorted(order)
+			.limit(limit)
+			.toList();
 	}
 
 	/** Samples for these ids (present or not), in no particular order. */
@@ -219,8 +250,8 @@ class MessageRepository {
 		return rs.getString("folder").toLowerCase(Locale.ROOT);
 	}
 
-	private static String role(String code) {
-		return "R".equals(code) ? "recipient" : "unknown";
+	private static String role(RecipientList.Role role) {
+		return (role == RecipientList.Role.RECIPIENT) ? "recipient" : "unknown";
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

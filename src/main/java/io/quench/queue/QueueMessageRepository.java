@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.quench.db.BulkWriter;
 
@@ -148,7 +147,7 @@ class QueueMessageRepository {
 					warnings = :warnings, changed_at = :now, gone_at = null, run_id = :run
 				where id = :id
 				""", rows);
-		this.template.batchUpdate("delete from queue_recipient where message_id = ?",
+		this.template.batchUpdate("delete from queue_recipient_list where message_id = ?",
 				ids.stream().map((id) -> new Object[] { id }).toList());
 		insertRecipients(ids, files);
 	}
@@ -216,18 +215,29 @@ class QueueMessageRepository {
 			"from_header", "message_id", "date_header", "first_hop", "x_mailer", "recipient_count", "warnings",
 			"first_seen", "changed_at", "run_id");
 
-	private static final List<String> RECIPIENT_COLUMNS = List.of("message_id", "address", "domain", "role");
+	private static final List<String> RECIPIENT_COLUMNS = List.of("message_id", "entries");
 
+	/**
+	 * One {@code queue_recipient_list} row per file that has recipients
+	 * ({@link RecipientList}).
+	 */
 	private void insertRecipients(List<Long> ids, List<ParsedQueueFile> files) {
-		List<Object[]> rows = new ArrayList<>();
+		List<Object[]> rows = new ArrayList<>(files.size());
+		StringBuilder entries = new StringBuilder();
 		for (int i = 0; i < files.size(); i++) {
-			for (EnvelopeAddress recipient : recipients(files.get(i))) {
-				String address = recipient.address().toLowerCase(Locale.ROOT);
-				rows.add(new Object[] { ids.get(i), truncate(address, 320), truncate(domain(address), 255),
-						recipient.role() == EnvelopeAddress.Role.RECIPIENT ? "R" : "U" });
+			List<EnvelopeAddress> recipients = recipients(files.get(i));
+			if (recipients.isEmpty()) {
+				continue;
 			}
+			entries.setLength(0);
+			for (EnvelopeAddress recipient : recipients) {
+				RecipientList.append(entries, (recipient.role() == EnvelopeAddress.Role.RECIPIENT)
+						? RecipientList.Role.RECIPIENT : RecipientList.Role.UNKNOWN,
+						truncate(recipient.address(), 320));
+			}
+			rows.add(new Object[] { ids.get(i), entries.toString() });
 		}
-		this.bulk.insert("queue_recipient", RECIPIENT_COLUMNS, rows);
+		this.bulk.insert("queue_recipient_list", RECIPIENT_COLUMNS, rows);
 	}
 
 	/**
@@ -290,8 +300,7 @@ class QueueMessageRepository {
 	}
 
 	static String domain(String address) {
-		int at = address.lastIndexOf('@');
-		return (at < 0) ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
+		return RecipientList.domain(address);
 	}
 
 	private static String truncate(String value, int max) {

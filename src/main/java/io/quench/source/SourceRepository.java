@@ -98,9 +98,12 @@ class SourceRepository {
 	 */
 	@Transactional
 	void delete(long id) {
-		this.jdbc.sql("""
-				delete from queue_recipient where message_id in (select id from queue_message where source_id = :id)
-				""").param("id", id).update();
+		this.jdbc
+			.sql("""
+					delete from queue_recipient_list where message_id in (select id from queue_message where source_id = :id)
+					""")
+			.param("id", id)
+			.update();
 		this.jdbc.sql("delete from source where id = :id").param("id", id).update();
 	}
 

@@ -1,13 +1,20 @@
 package io.quench.suspect;
 
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.quench.db.StreamingReads;
+import io.quench.queue.RecipientList;
 import io.quench.suspect.EvidenceRepository.Window;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One account's numbers for the account page, aggregated by the database (GROUP BY) over
@@ -25,8 +32,11 @@ class AccountRepository {
 
 	private final JdbcClient jdbc;
 
-	AccountRepository(JdbcClient jdbc) {
+	private final StreamingReads streaming;
+
+	AccountRepository(JdbcClient jdbc, StreamingReads streaming) {
 		this.jdbc = jdbc;
+		this.streaming = streaming;
 	}
 
 	/** Events of one type from one client address and platform. */
@@ -247,34 +257,37 @@ class AccountRepository {
 
 	/**
 	 * Recipients of present messages per recipient domain, most first, with the number of
-	 * distinct domains ({@code count(*) over ()}: one pass over the recipients, not a
-	 * second one with {@code count(distinct)}; 214,156 messages on PostgreSQL: 0.8 s
-	 * instead of 0.8 + 1.4 s).
+	 * distinct domains, counted in Java from each message's stored recipients
+	 * ({@link RecipientList}).
 	 */
+	@Transactional(readOnly = true)
 	Domains recipientDomains(List<String> senders, Window window, int limit) {
 		if (senders.isEmpty()) {
 			return new Domains(List.of(), 0);
 		}
-		long[] distinct = { 0 };
-		List<CountRow> top = this.jdbc.sql("""
-				select r.domain, count(*) as recipients, count(*) over () as domains
-				from queue_message m join queue_recipient r on r.message_id = m.id
-				where m.sender in (:senders) and m.folder in ('SEND', 'DEFER') and m.gone_at is null
-					and m.mtime >= :from and m.mtime < :to and r.role = 'R'
-				group by r.domain
-				order by recipients desc, r.domain
-				limit :limit
-				""")
+		Map<String, long[]> byDomain = new HashMap<>();
+		this.streaming.lazily(() -> this.streaming.client()
+			.sql("""
+					select r.entries
+					from queue_message m join queue_recipient_list r on r.message_id = m.id
+					where m.sender in (:senders) and m.folder in ('SEND', 'DEFER') and m.gone_at is null
+						and m.mtime >= :from and m.mtime < :to
+					""")
 			.param("senders", senders)
 			.param("from", window.from())
 			.param("to", window.to())
-			.param("limit", limit)
-			.query((rs, row) -> {
-				distinct[0] = rs.getLong("domains");
-				return new CountRow(rs.getString("domain"), rs.getLong("recipients"));
-			})
-			.list();
-		return new Domains(top, distinct[0]);
+			.query((ResultSet rs) -> RecipientList.forEach(rs.getString(1), (role, address) -> {
+				if (role == RecipientList.Role.RECIPIENT) {
+					byDomain.computeIfAbsent(RecipientList.domain(address), (d) -> new long[1])[0]++;
+				}
+			})));
+		List<CountRow> top = byDomain.entrySet()
+			.stream()
+			.map((e) -> new CountRow(e.getKey(), e.getValue()[0]))
+			.sorted(Comparator.comparingLong(CountRow::count).reversed().thenComparing(CountRow::value))
+			.limit(limit)
+			.toList();
+		return new Domains(top, byDomain.size());
 	}
 
 	/** The newest present messages, newest first. */

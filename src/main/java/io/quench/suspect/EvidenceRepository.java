@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.quench.db.BulkWriter;
+import io.quench.db.StreamingReads;
+import io.quench.queue.RecipientList;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,10 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ranking's aggregations, done by the database (GROUP BY), so that a million queued
- * messages and ten million log events come back as a few rows per account; on H2 the
- * recipients per sender and domain are counted in Java instead
- * ({@link #recipientDomains}). The SQL is the same on H2 (PostgreSQL mode) and
- * PostgreSQL: {@code floor(extract(epoch from t) /
+ * messages and ten million log events come back as a few rows per account; the recipients
+ * per sender and domain are counted in Java instead ({@link #recipientDomains}): each
+ * message's addresses are one text value ({@link RecipientList}). The SQL is the same on
+ * H2 (PostgreSQL mode) and PostgreSQL: {@code floor(extract(epoch from t) /
  * 60)} is the minute, {@code regexp_replace(..., 'g')} masks numbers on both.
  */
 @Repository
@@ -41,10 +43,14 @@ class EvidenceRepository {
 
 	private final JdbcClient jdbc;
 
+	/** For the reads of every queued message ({@link #recipientDomains}). */
+	private final StreamingReads streaming;
+
 	private final boolean postgres;
 
-	EvidenceRepository(JdbcClient jdbc, BulkWriter bulk) {
+	EvidenceRepository(JdbcClient jdbc, StreamingReads streaming, BulkWriter bulk) {
 		this.jdbc = jdbc;
+		this.streaming = streaming;
 		this.postgres = bulk.postgres();
 	}
 
@@ -112,78 +118,47 @@ class EvidenceRepository {
 	}
 
 	/**
-	 * Distinct sender and address pairs one pass of {@link #recipientDomainsStreamed}
-	 * remembers at most: 16 bytes each at most, so 64 MB of heap. A 10^6-file incident's
-	 * 5.8 million recipient rows hold 777,102 pairs: one pass.
+	 * Distinct sender and address pairs one pass of {@link #recipientDomains} remembers
+	 * at most: 16 bytes each at most, so 64 MB of heap. A 10^6-file incident's 5.8
+	 * million recipients hold 777,102 pairs: one pass.
 	 */
-	static final int H2_PAIRS_PER_PASS = 4_000_000;
+	static final int PAIRS_PER_PASS = 4_000_000;
 
 	/**
 	 * Recipients of present messages per sender and recipient domain, with the number of
-	 * distinct recipient addresses. Grouped by address first, then counted, rather than
-	 * {@code count(distinct address)}: that forces a sort of every recipient row on
-	 * PostgreSQL (1.3 s against 0.6 s at 575,917 rows). PostgreSQL does it in one
-	 * statement (its GROUP BY spills to disk). H2 runs in Quench's heap and holds every
-	 * group of a GROUP BY in memory, without spilling: over all senders at 10^6 messages
-	 * (777,102 distinct sender, domain and address) that filled a 512 MB heap. So on H2
-	 * the rows are read in stored order and counted in Java
-	 * ({@link RecipientDomainTally}), in one transaction, so that H2's lazy mode is set
-	 * and reset on the connection that reads.
+	 * distinct recipient addresses: what {@code group by sender, domain, address} and
+	 * then {@code group by sender, domain} would give if every address were a row.
 	 */
 	@Transactional(readOnly = true)
 	List<DomainRow> recipientDomains(Window window) {
-		return this.postgres ? recipientDomainsAtOnce(window) : recipientDomainsStreamed(window, H2_PAIRS_PER_PASS);
-	}
-
-	/** {@link #recipientDomains} in one statement. */
-	List<DomainRow> recipientDomainsAtOnce(Window window) {
-		return this.jdbc.sql("""
-				select sender, domain, sum(n) as recipients, count(*) as addresses
-				from (
-					select m.sender, r.domain, r.address, count(*) as n
-					from queue_message m join queue_recipient r on r.message_id = m.id
-					where m.gone_at is null and m.folder in ('SEND', 'DEFER') and m.sender is not null
-						and m.mtime >= :from and m.mtime < :to and r.role = 'R'
-					group by m.sender, r.domain, r.address
-				) t
-				group by sender, domain
-				""")
-			.param("from", window.from())
-			.param("to", window.to())
-			.query((rs, row) -> new DomainRow(rs.getString("sender"), rs.getString("domain"), rs.getLong("recipients"),
-					rs.getLong("addresses")))
-			.list();
+		return recipientDomains(window, PAIRS_PER_PASS);
 	}
 
 	/**
 	 * {@link #recipientDomains} counted in Java: the senders of the window's present
-	 * messages by message id, then every recipient row, both tables read in stored order.
-	 * The join by groups of senders this replaces fetched rows one index entry at a time:
-	 * on H2 at 10^6 files (5.8 million recipient rows) 74 s of CPU, against about 13 s
-	 * for one pass here (docs/benchmarks.md, session 8). When a pass meets more than
-	 * {@code pairsPerPass} distinct pairs, the count starts again in four times as many
-	 * passes, each counting the pairs of one part (by hash).
+	 * messages by message id, then every message's recipients, both tables read in stored
+	 * order. A join fetching recipients one index entry at a time took 74 s of CPU on H2
+	 * at 10^6 files against about 13 s for one pass here (docs/benchmarks.md, session 8).
+	 * When a pass meets more than {@code pairsPerPass} distinct pairs, the count starts
+	 * again in four times as many passes, each counting the pairs of one part (by hash).
+	 * In one transaction, so that the rows stream ({@link StreamingReads}).
 	 * @param pairsPerPass distinct sender and address pairs one pass may remember
 	 */
 	@Transactional(readOnly = true)
-	List<DomainRow> recipientDomainsStreamed(Window window, int pairsPerPass) {
-		// H2 computes a whole result before handing out its first row; in lazy mode it
-		// hands out rows as it reads them (10^6 messages and 5.8 million recipient rows,
-		// stand-alone: 11.8 s instead of 20.1 s). For this transaction's connection only.
-		// PostgreSQL, where only tests call this, has no such setting.
-		lazy(true);
-		try {
+	List<DomainRow> recipientDomains(Window window, int pairsPerPass) {
+		return this.streaming.lazilyGet(() -> {
 			MessageSenders senders = new MessageSenders();
-			this.jdbc.sql("""
-					select id, sender from queue_message
-					where gone_at is null and folder in ('SEND', 'DEFER') and sender is not null
-						and mtime >= :from and mtime < :to
-					""")
+			this.streaming.client()
+				.sql("""
+						select id, sender from queue_message
+						where gone_at is null and folder in ('SEND', 'DEFER') and sender is not null
+							and mtime >= :from and mtime < :to
+						""")
 				.param("from", window.from())
 				.param("to", window.to())
 				.query((ResultSet rs) -> senders.put(rs.getLong(1), rs.getString(2)));
 			if (senders.size() == 0) {
-				return List.of();
+				return List.<DomainRow>of();
 			}
 			for (int parts = 1;; parts *= 4) {
 				RecipientDomainTally tally = new RecipientDomainTally();
@@ -191,16 +166,7 @@ class EvidenceRepository {
 					return tally.rows();
 				}
 			}
-		}
-		finally {
-			lazy(false);
-		}
-	}
-
-	private void lazy(boolean on) {
-		if (!this.postgres) {
-			this.jdbc.sql("set lazy_query_execution " + on).update();
-		}
+		});
 	}
 
 	/** Whether every part's pass stayed within {@code pairsPerPass} pairs. */
@@ -208,19 +174,25 @@ class EvidenceRepository {
 		for (int part = 0; part < parts; part++) {
 			int thisPart = part;
 			try {
-				this.jdbc.sql("select message_id, domain, address from queue_recipient where role = 'R'")
+				this.streaming.client()
+					.sql("select message_id, entries from queue_recipient_list")
 					.query((ResultSet rs) -> {
 						String sender = senders.get(rs.getLong(1));
 						if (sender == null) {
 							return;
 						}
-						long pair = RecipientDomainTally.pairHash(sender, rs.getString(3));
-						if (RecipientDomainTally.inPart(pair, thisPart, parts)) {
-							tally.add(sender, rs.getString(2), pair);
-							if (tally.pairs() > pairsPerPass) {
-								throw new TooManyPairs();
+						RecipientList.forEach(rs.getString(2), (role, address) -> {
+							if (role != RecipientList.Role.RECIPIENT) {
+								return;
 							}
-						}
+							long pair = RecipientDomainTally.pairHash(sender, address);
+							if (RecipientDomainTally.inPart(pair, thisPart, parts)) {
+								tally.add(sender, RecipientList.domain(address), pair);
+								if (tally.pairs() > pairsPerPass) {
+									throw new TooManyPairs();
+								}
+							}
+						});
 					});
 			}
 			catch (TooManyPairs ex) {

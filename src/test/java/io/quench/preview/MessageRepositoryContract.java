@@ -5,6 +5,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import io.quench.db.BulkWriter;
+import io.quench.db.StreamingReads;
+import io.quench.support.Recipients;
 import io.quench.support.Sources;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-@Import({ MessageRepository.class, SamplePicker.class })
+@Import({ MessageRepository.class, SamplePicker.class, StreamingReads.class, BulkWriter.class })
 abstract class MessageRepositoryContract {
 
 	static final Instant T = Instant.parse("2026-12-04T10:00:00Z");
@@ -74,14 +77,7 @@ abstract class MessageRepositoryContract {
 					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.update();
 		for (String recipient : recipients) {
-			this.jdbc.sql("""
-					insert into queue_recipient (message_id, address, domain, role)
-					values (:id, :address, :domain, 'R')
-					""")
-				.param("id", id)
-				.param("address", recipient)
-				.param("domain", recipient.substring(recipient.indexOf('@') + 1))
-				.update();
+			Recipients.add(this.jdbc, id, recipient);
 		}
 		return id;
 	}

@@ -5,8 +5,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import io.quench.db.BulkWriter;
+import io.quench.db.StreamingReads;
 import io.quench.sender.SenderQuery.Queue;
 import io.quench.sender.SenderQuery.Sort;
+import io.quench.support.Recipients;
 import io.quench.support.Sources;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@Import(SenderRepository.class)
+@Import({ SenderRepository.class, StreamingReads.class, BulkWriter.class })
 abstract class SenderRepositoryContract {
 
 	static final Instant T = Instant.parse("2026-12-04T10:00:00Z");
@@ -83,10 +86,7 @@ abstract class SenderRepositoryContract {
 					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.update();
 		for (String domain : domains) {
-			this.jdbc.sql("""
-					insert into queue_recipient (message_id, address, domain, role)
-					values (:id, :address, :domain, 'T')
-					""").param("id", id).param("address", "rcpt@" + domain).param("domain", domain).update();
+			Recipients.add(this.jdbc, id, "rcpt@" + domain);
 		}
 	}
 

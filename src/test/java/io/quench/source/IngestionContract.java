@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.quench.db.BulkWriter;
+import io.quench.queue.RecipientList;
+import io.quench.support.Recipients;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,7 +143,7 @@ abstract class IngestionContract {
 			.param("s", removed)
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(this.jdbc.sql("select count(*) from queue_recipient where message_id in (:ids)")
+		assertThat(this.jdbc.sql("select count(*) from queue_recipient_list where message_id in (:ids)")
 			.param("ids", messages)
 			.query(Long.class)
 			.single()).as("recipients of the removed source's messages").isZero();
@@ -149,10 +151,7 @@ abstract class IngestionContract {
 	}
 
 	private long recipientsOf(long sourceId) {
-		return this.jdbc.sql("""
-				select count(*) from queue_recipient r join queue_message m on m.id = r.message_id
-				where m.source_id = :s
-				""").param("s", sourceId).query(Long.class).single();
+		return Recipients.countOfSources(this.jdbc, List.of(sourceId));
 	}
 
 	@Test
@@ -183,12 +182,7 @@ abstract class IngestionContract {
 			.sql("select count(*) from queue_message where rel_path like '%passwd%' or problem like '%root:%'")
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(this.jdbc
-			.sql("select count(*) from queue_recipient r join queue_message m on m.id = r.message_id"
-					+ " where m.source_id = :s")
-			.param("s", source)
-			.query(Long.class)
-			.single()).isPositive();
+		assertThat(Recipients.countOfSources(this.jdbc, List.of(source))).isPositive();
 		assertThat(this.jdbc.sql("select count(*) from queue_depth where source_id = :s")
 			.param("s", source)
 			.query(Long.class)
@@ -300,11 +294,12 @@ abstract class IngestionContract {
 	}
 
 	private List<String> recipientsOf(long sourceId, String relativePath) {
-		return this.jdbc.sql("""
-				select r.address from queue_message m join queue_recipient r on r.message_id = m.id
-				where m.source_id = :s and m.rel_path = :path
-				order by r.address
-				""").param("s", sourceId).param("path", relativePath).query(String.class).list();
+		long id = this.jdbc.sql("select id from queue_message where source_id = :s and rel_path = :path")
+			.param("s", sourceId)
+			.param("path", relativePath)
+			.query(Long.class)
+			.single();
+		return Recipients.of(this.jdbc, id).stream().map(RecipientList.Entry::address).sorted().toList();
 	}
 
 	@Test

@@ -17,16 +17,19 @@ public final class Sources {
 
 	/** Deletes every source. */
 	public static void deleteAll(JdbcClient jdbc) {
-		jdbc.sql("delete from queue_recipient").update();
+		jdbc.sql("delete from queue_recipient_list").update();
 		jdbc.sql("delete from source").update();
 	}
 
 	/** Deletes these sources. */
 	public static void delete(JdbcClient jdbc, long... ids) {
 		List<Long> list = Arrays.stream(ids).boxed().toList();
-		jdbc.sql("""
-				delete from queue_recipient where message_id in (select id from queue_message where source_id in (:ids))
-				""").param("ids", list).update();
+		jdbc.sql(
+				"""
+						delete from queue_recipient_list where message_id in (select id from queue_message where source_id in (:ids))
+						""")
+			.param("ids", list)
+			.update();
 		jdbc.sql("delete from source where id in (:ids)").param("ids", list).update();
 	}
 

@@ -11,6 +11,7 @@ import io.quench.source.IngestRunFinished;
 import io.quench.source.SourceKind;
 import io.quench.support.Browser;
 import io.quench.support.BrowserTest;
+import io.quench.support.Recipients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,13 +158,7 @@ class AccountDetailBrowserTests {
 			.param("sender", sender)
 			.param("subject", subject)
 			.update();
-		this.jdbc.sql("""
-				insert into queue_recipient (message_id, address, domain, role) values (:id, :address, :domain, 'R')
-				""")
-			.param("id", id)
-			.param("address", recipient)
-			.param("domain", recipient.substring(recipient.indexOf('@') + 1))
-			.update();
+		Recipients.add(this.jdbc, id, recipient);
 	}
 
 	private String url(String path) {

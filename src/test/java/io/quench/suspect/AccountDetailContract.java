@@ -1,6 +1,8 @@
 package io.quench.suspect;
 
 import io.quench.db.BulkWriter;
+import io.quench.db.StreamingReads;
+import io.quench.queue.RecipientList;
 import io.quench.source.SourceService;
 
 import java.time.Clock;
@@ -23,6 +25,7 @@ import io.quench.suspect.AccountDetail.IpUsage;
 import io.quench.suspect.AccountDetail.LoginBucket;
 import io.quench.suspect.AccountDetail.QueueBucket;
 import io.quench.suspect.EvidenceRepository.Window;
+import io.quench.support.Recipients;
 import io.quench.support.Sources;
 
 import org.junit.jupiter.api.AfterEach;
@@ -46,9 +49,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * set: every number is recomputed here, in Java, from the rows the test inserted.
  */
 @Import({ AccountRepository.class, AccountService.class, DirectoryCache.class, EvidenceRepository.class,
-		BulkWriter.class, EvidenceCollector.class, EvidenceCache.class, VerdictRepository.class, ReasonText.class,
-		SuspectService.class, IdentityLinkRepository.class, RankingSettings.class, RankingThresholdRepository.class,
-		AccountDetailContract.Beans.class })
+		BulkWriter.class, StreamingReads.class, EvidenceCollector.class, EvidenceCache.class, VerdictRepository.class,
+		ReasonText.class, SuspectService.class, IdentityLinkRepository.class, RankingSettings.class,
+		RankingThresholdRepository.class, AccountDetailContract.Beans.class })
 abstract class AccountDetailContract {
 
 	/** No scan runs here: the ranking is never provisional. */
@@ -234,21 +237,10 @@ abstract class AccountDetailContract {
 			.param("gone", present ? null : T.atOffset(ZoneOffset.UTC), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.update();
 		for (String recipient : recipients) {
-			this.jdbc.sql("""
-					insert into queue_recipient (message_id, address, domain, role) values (:id, :address, :domain, 'R')
-					""")
-				.param("id", id)
-				.param("address", recipient)
-				.param("domain", recipient.substring(recipient.indexOf('@') + 1))
-				.update();
+			Recipients.add(this.jdbc, id, recipient);
 		}
 		// An address of unknown role is no recipient.
-		this.jdbc
-			.sql("""
-					insert into queue_recipient (message_id, address, domain, role) values (:id, 'u@u.example', 'u.example', 'U')
-					""")
-			.param("id", id)
-			.update();
+		Recipients.add(this.jdbc, id, RecipientList.Role.UNKNOWN, "u@u.example");
 	}
 
 	// What the rows say, recomputed in Java.

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.quench.source.IngestRun;
 import io.quench.source.IngestRunFinished;
 import io.quench.source.SourceKind;
+import io.quench.support.Recipients;
 import io.quench.support.Sources;
 
 import org.junit.jupiter.api.AfterEach;
@@ -129,13 +130,7 @@ abstract class RankingSettingsContract {
 			.param("sender", sender)
 			.param("now", T.atOffset(ZoneOffset.UTC))
 			.update();
-		this.jdbc.sql("""
-				insert into queue_recipient (message_id, address, domain, role) values (:id, :address, :domain, 'R')
-				""")
-			.param("id", id)
-			.param("address", recipient)
-			.param("domain", recipient.substring(recipient.indexOf('@') + 1))
-			.update();
+		Recipients.add(this.jdbc, id, recipient);
 	}
 
 	private Suspect jdoe() {
