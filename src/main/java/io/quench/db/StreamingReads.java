@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * otherwise reads a whole result before handing out its first row, and it fetches in
  * parts only inside a transaction;</li>
  * <li>{@link #lazilyGet} and {@link #lazily} turn H2's lazy query execution on around the
- * reads: otherwise H2 computes a whole result (spilling it to a temporary file past a few
- * thousand rows) before the first row (10^6 messages and 5.8 million recipient rows,
- * stand-alone: 11.8 s lazily against 20.1 s, docs/benchmarks.md, session 8).</li>
+ * reads: otherwise H2 computes a whole result before handing out its first row (10^6
+ * messages and their 5.8 million recipient rows of before V14, stand-alone: 11.8 s lazily
+ * against 20.1 s, docs/benchmarks.md, session 8).</li>
  * </ul>
  * Both need the caller's transaction.
  */

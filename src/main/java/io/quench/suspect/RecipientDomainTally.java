@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Recipients and distinct recipient addresses per sender and recipient domain, counted
- * from recipient rows streamed in any order: what
+ * from recipient addresses streamed in any order: what
  * {@code group by sender, domain, address} and then {@code group by sender, domain} give,
  * without holding a group per address. A (sender, address) pair is remembered as a 64-bit
  * hash in an open-addressing table (16 bytes per pair at most), the way
@@ -54,7 +54,7 @@ final class RecipientDomainTally {
 		return Long.remainderUnsigned(pairHash, parts) == part;
 	}
 
-	/** Counts one recipient row of a sender's message. */
+	/** Counts one recipient address of a sender's message. */
 	void add(String sender, String domain, long pairHash) {
 		long[] sums = this.bySender.computeIfAbsent(sender, (s) -> new HashMap<>())
 			.computeIfAbsent(domain, (d) -> new long[2]);
