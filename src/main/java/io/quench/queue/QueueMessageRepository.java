@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.quench.db.BulkWriter;
+import io.quench.db.StreamingReads;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -21,12 +22,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class QueueMessageRepository {
-
-	/**
-	 * Rows fetched per round trip when loading a source's index (PostgreSQL streams with
-	 * this).
-	 */
-	private static final int FETCH_SIZE = 5_000;
 
 	/**
 	 * Recipients stored per message; a spam run to 10,000 addresses keeps its count but
@@ -48,11 +43,15 @@ class QueueMessageRepository {
 
 	private final BulkWriter bulk;
 
-	QueueMessageRepository(JdbcClient jdbc, JdbcTemplate template, NamedParameterJdbcTemplate named, BulkWriter bulk) {
+	private final StreamingReads streaming;
+
+	QueueMessageRepository(JdbcClient jdbc, JdbcTemplate template, NamedParameterJdbcTemplate named, BulkWriter bulk,
+			StreamingReads streaming) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.named = named;
 		this.bulk = bulk;
+		this.streaming = streaming;
 	}
 
 	/**
@@ -65,13 +64,13 @@ class QueueMessageRepository {
 			.query(Integer.class)
 			.single();
 		QueueIndex index = new QueueIndex(expected);
-		JdbcTemplate streaming = new JdbcTemplate(this.template.getDataSource());
-		streaming.setFetchSize(FETCH_SIZE);
-		streaming.query("select id, path_hash, size_bytes, mtime, gone_at from queue_message where source_id = ?",
-				(ResultSet rs) -> {
-					index.put(rs.getLong(2), rs.getLong(1), rs.getLong(3),
-							rs.getObject(4, OffsetDateTime.class).toInstant().toEpochMilli(), rs.getObject(5) != null);
-				}, sourceId);
+		this.streaming.client()
+			.sql("select id, path_hash, size_bytes, mtime, gone_at from queue_message where source_id = :source")
+			.param("source", sourceId)
+			.query((ResultSet rs) -> {
+				index.put(rs.getLong(2), rs.getLong(1), rs.getLong(3),
+						rs.getObject(4, OffsetDateTime.class).toInstant().toEpochMilli(), rs.getObject(5) != null);
+			});
 		return index;
 	}
 

@@ -15,6 +15,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
 import io.quench.db.BulkWriter;
+import io.quench.db.StreamingReads;
 import io.quench.source.IngestContext;
 import io.quench.source.SenderCount;
 import io.quench.source.Source;
@@ -88,9 +89,10 @@ public final class UnreadableFileProbe {
 			.param("now", java.time.OffsetDateTime.now(ZoneOffset.UTC))
 			.update();
 		long sourceId = jdbc.sql("select id from source where name = 'probe'").query(Long.class).single();
+		BulkWriter bulk = bulkWriter(dataSource);
 		QueueIngester ingester = new QueueIngester(
 				new QueueMessageRepository(jdbc, new JdbcTemplate(dataSource),
-						new NamedParameterJdbcTemplate(dataSource), bulkWriter(dataSource)),
+						new NamedParameterJdbcTemplate(dataSource), bulk, streamingReads(dataSource, bulk)),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
 		Source source = new Source(sourceId, "probe", SourceKind.QUEUE, root, ZoneOffset.UTC, null, false, true);
 		AtomicLong ok = new AtomicLong();
@@ -166,6 +168,14 @@ public final class UnreadableFileProbe {
 		var constructor = BulkWriter.class.getDeclaredConstructor(DataSource.class);
 		constructor.setAccessible(true);
 		return constructor.newInstance(dataSource);
+	}
+
+	/** Package-private in io.quench.db as well. */
+	private static StreamingReads streamingReads(DataSource dataSource, BulkWriter bulk)
+			throws ReflectiveOperationException {
+		var constructor = StreamingReads.class.getDeclaredConstructor(DataSource.class, BulkWriter.class);
+		constructor.setAccessible(true);
+		return constructor.newInstance(dataSource, bulk);
 	}
 
 	private static String uid() throws IOException {
